@@ -1,2 +1,29 @@
-// Placeholder entry point: the Rules service is built under issue 2.
-return 0;
+using AzLocalMonitor.Rules;
+
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}
+
+try
+{
+    var app = RulesApp.Build(args);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    Console.Error.WriteLine("Invalid configuration:");
+    foreach (var failure in ex.Failures)
+    {
+        Console.Error.WriteLine("  " + failure);
+    }
+
+    return 2;
+}
+catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"Cannot listen: {ex.Message} Use --urls http://127.0.0.1:PORT to pick another address.");
+    return 3;
+}

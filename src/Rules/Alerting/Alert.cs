@@ -1,0 +1,46 @@
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Alerting;
+
+/// <summary>One alert instance of a rule: a label set and where it is in its lifecycle.</summary>
+public sealed class Alert
+{
+    public Alert(LabelSet labels, DateTimeOffset activeAt)
+    {
+        Labels = labels;
+        ActiveAt = activeAt;
+    }
+
+    /// <summary>Identity: the rule's labels (alertname, severity) plus the subject's (cluster, node, volume...).</summary>
+    public LabelSet Labels { get; }
+
+    /// <summary>summary, description, runbook: rendered at the latest evaluation.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Current lifecycle state.</summary>
+    public AlertState State { get; set; } = AlertState.Pending;
+
+    /// <summary>When the condition started to hold.</summary>
+    public DateTimeOffset ActiveAt { get; }
+
+    /// <summary>When the alert started firing (null while pending).</summary>
+    public DateTimeOffset? FiredAt { get; set; }
+
+    /// <summary>When it resolved (null while active).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>When the condition stopped holding while firing: start of keep_firing_for (null otherwise).</summary>
+    public DateTimeOffset? KeepFiringSince { get; set; }
+
+    /// <summary>When it was last handed to the notifier (null: never).</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>The value that made the condition true (e.g. votes present), for the API.</summary>
+    public double Value { get; set; }
+
+    /// <summary>The alert's name (label <c>alertname</c>).</summary>
+    public string Name => Labels.Get(AlertLabels.AlertName) ?? string.Empty;
+
+    /// <summary>The alert's severity (label <c>severity</c>).</summary>
+    public string Severity => Labels.Get(AlertLabels.Severity) ?? string.Empty;
+}

@@ -1,0 +1,154 @@
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Alerting;
+
+/// <summary>
+/// A rule's state machine (after Prometheus' <c>rules/alerting.go</c>): candidates become pending, pending
+/// alerts fire after <c>for</c>, firing alerts whose condition stops hold on for <c>keep_firing_for</c>, then
+/// resolve and are kept for <see cref="AlertingOptions.ResolvedRetention"/> to be re-sent. Time is a parameter.
+/// </summary>
+public sealed class AlertingRule
+{
+    private readonly List<AlertCandidate> _candidates = [];
+    private readonly HashSet<LabelSet> _seen = [];
+
+    public AlertingRule(AlertRuleDefinition definition, IAlertCondition condition)
+    {
+        Definition = definition;
+        Condition = condition;
+    }
+
+    /// <summary>Name, severity, durations, annotations.</summary>
+    public AlertRuleDefinition Definition { get; }
+
+    /// <summary>When it fires.</summary>
+    public IAlertCondition Condition { get; }
+
+    /// <summary>
+    /// Evaluates the rule for one cluster at <c>context.Now</c>, updating that cluster's alerts of this rule.
+    /// Adds to <paramref name="changed"/> every alert that started firing or resolved.
+    /// </summary>
+    public void Evaluate(EvaluationContext context, ICollection<Alert> changed)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(changed);
+        _candidates.Clear();
+        _seen.Clear();
+        Condition.Evaluate(context, _candidates);
+
+        var alerts = AlertsOf(context.Cluster);
+        var now = context.Now;
+        foreach (var candidate in _candidates)
+        {
+            var labels = candidate.Labels
+                .With(AlertLabels.AlertName, Definition.Name)
+                .With(AlertLabels.Severity, Definition.Severity);
+            if (!_seen.Add(labels))
+            {
+                continue; // two reasons for one subject: one alert
+            }
+
+            if (!alerts.TryGetValue(labels, out var alert) || alert.State == AlertState.Inactive)
+            {
+                alert = new Alert(labels, now);
+                alerts[labels] = alert;
+            }
+
+            alert.KeepFiringSince = null;
+            alert.Value = candidate.Value;
+            alert.Annotations = RenderAnnotations(labels, candidate.Details);
+        }
+
+        List<LabelSet>? remove = null;
+        foreach (var (labels, alert) in alerts)
+        {
+            if (!_seen.Contains(labels))
+            {
+                if (Lapse(alert, now, context))
+                {
+                    (remove ??= []).Add(labels);
+                    continue;
+                }
+
+                if (alert.State == AlertState.Inactive && alert.ResolvedAt == now)
+                {
+                    changed.Add(alert);
+                }
+
+                continue;
+            }
+
+            if (alert.State == AlertState.Pending)
+            {
+                var due = alert.ActiveAt + Definition.For;
+                if (now >= due)
+                {
+                    alert.State = AlertState.Firing;
+                    alert.FiredAt = now;
+                    changed.Add(alert);
+                }
+                else
+                {
+                    context.NoteDeadline(due);
+                }
+            }
+        }
+
+        if (remove is not null)
+        {
+            foreach (var labels in remove)
+            {
+                alerts.Remove(labels);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Handles an alert whose condition no longer holds. Returns true when it should be forgotten
+    /// (a pending alert that never fired, or a resolved one past retention).
+    /// </summary>
+    private bool Lapse(Alert alert, DateTimeOffset now, EvaluationContext context)
+    {
+        switch (alert.State)
+        {
+            case AlertState.Pending:
+                return true;
+            case AlertState.Firing:
+                if (Definition.KeepFiringFor > TimeSpan.Zero)
+                {
+                    alert.KeepFiringSince ??= now;
+                    var until = alert.KeepFiringSince.Value + Definition.KeepFiringFor;
+                    if (now < until)
+                    {
+                        context.NoteDeadline(until);
+                        return false;
+                    }
+                }
+
+                alert.State = AlertState.Inactive;
+                alert.ResolvedAt = now;
+                alert.KeepFiringSince = null;
+                return false;
+            default:
+                return alert.ResolvedAt is { } resolved && now - resolved > context.Alerting.ResolvedRetention;
+        }
+    }
+
+    private Dictionary<LabelSet, Alert> AlertsOf(ClusterState cluster)
+    {
+        if (!cluster.Alerts.TryGetValue(Definition.Name, out var alerts))
+        {
+            alerts = [];
+            cluster.Alerts.Add(Definition.Name, alerts);
+        }
+
+        return alerts;
+    }
+
+    private Dictionary<string, string> RenderAnnotations(LabelSet labels, IReadOnlyDictionary<string, string> details) => new(StringComparer.Ordinal)
+    {
+        [AlertLabels.Summary] = AnnotationTemplate.Render(Definition.Summary, labels, details),
+        [AlertLabels.Description] = AnnotationTemplate.Render(Definition.Description, labels, details),
+        [AlertLabels.Runbook] = AnnotationTemplate.Render(Definition.Runbook, labels, details),
+    };
+}

@@ -1,0 +1,59 @@
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Alerting;
+
+/// <summary>What a condition sees: one cluster's series at one instant, and where to note when to look again.</summary>
+public sealed class EvaluationContext
+{
+    public EvaluationContext(ClusterState cluster, DateTimeOffset now, AlertingOptions alerting, SeriesOptions series)
+    {
+        Cluster = cluster;
+        Now = now;
+        NowMs = now.ToUnixTimeMilliseconds();
+        Alerting = alerting;
+        StaleAfterMs = (long)series.StaleAfter.TotalMilliseconds;
+    }
+
+    /// <summary>The cluster under evaluation (its lock is held).</summary>
+    public ClusterState Cluster { get; }
+
+    /// <summary>Evaluation time: conditions never read the clock.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary><see cref="Now"/> in Unix ms.</summary>
+    public long NowMs { get; }
+
+    /// <summary>Alerting options (thresholds, silence).</summary>
+    public AlertingOptions Alerting { get; }
+
+    /// <summary>Series older than this are ignored.</summary>
+    public long StaleAfterMs { get; }
+
+    /// <summary>Earliest moment at which a condition's answer may change without new data (staleness, silence).</summary>
+    public DateTimeOffset NextDeadline { get; private set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>The fresh series of a metric: reported within the stale window. Notes when each goes stale.</summary>
+    public IEnumerable<TimeSeries> Fresh(string metric)
+    {
+        foreach (var series in Cluster.SeriesOf(metric))
+        {
+            if (series.IsFresh(NowMs, StaleAfterMs))
+            {
+                NoteDeadlineMs(series.ReceivedMs + StaleAfterMs + 1);
+                yield return series;
+            }
+        }
+    }
+
+    /// <summary>Asks for a timer evaluation no later than <paramref name="deadline"/>.</summary>
+    public void NoteDeadline(DateTimeOffset deadline)
+    {
+        if (deadline > Now && deadline < NextDeadline)
+        {
+            NextDeadline = deadline;
+        }
+    }
+
+    /// <summary>Same as <see cref="NoteDeadline(DateTimeOffset)"/>, in Unix ms.</summary>
+    public void NoteDeadlineMs(long unixMs) => NoteDeadline(DateTimeOffset.FromUnixTimeMilliseconds(unixMs));
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Api;
+
+/// <summary>
+/// <c>GET /metrics</c>: every fresh series received (catalog names), an <c>ALERTS</c> series per pending or
+/// firing alert (as Prometheus exposes its own), report times per node and cluster, and self-metrics.
+/// </summary>
+public static class MetricsEndpoint
+{
+    private static readonly Dictionary<string, MetricDefinition> CatalogByPrometheusName =
+        MetricCatalog.All.ToDictionary(d => d.PrometheusName, StringComparer.Ordinal);
+
+    public static IResult Handle(SeriesStore store, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(seriesOptions);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var staleMs = (long)seriesOptions.Value.StaleAfter.TotalMilliseconds;
+        var families = new SortedDictionary<string, (MetricKind Kind, List<(LabelSet Labels, double Value)> Samples)>(StringComparer.Ordinal);
+        var alerts = new List<(LabelSet Labels, double Value)>();
+        var nodeReports = new List<(LabelSet Labels, double Value)>();
+        var clusterReports = new List<(LabelSet Labels, double Value)>();
+        var activeSeries = 0;
+
+        foreach (var cluster in store.Clusters.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            lock (cluster.Gate)
+            {
+                activeSeries += cluster.SeriesCount;
+                foreach (var metric in cluster.Metrics)
+                {
+                    foreach (var series in cluster.SeriesOf(metric))
+                    {
+                        if (!series.IsFresh(nowMs, staleMs))
+                        {
+                            continue;
+                        }
+
+                        if (!families.TryGetValue(metric, out var family))
+                        {
+                            family = (series.Kind, []);
+                            families.Add(metric, family);
+                        }
+
+                        family.Samples.Add((series.Labels, series.Value));
+                    }
+                }
+
+                foreach (var rule in cluster.Alerts.Values)
+                {
+                    foreach (var alert in rule.Values)
+                    {
+                        if (alert.State != AlertState.Inactive)
+                        {
+                            var state = alert.State == AlertState.Firing ? "firing" : "pending";
+                            alerts.Add((alert.Labels.With("alertstate", state), 1));
+                        }
+                    }
+                }
+
+                foreach (var (node, last) in cluster.NodeLastSelfReportMs)
+                {
+                    nodeReports.Add((LabelSet.Of("cluster", cluster.Name, "node", node), last / 1000.0));
+                }
+
+                clusterReports.Add((LabelSet.Of("cluster", cluster.Name), cluster.LastReportMs / 1000.0));
+            }
+        }
+
+        var sb = new StringBuilder(64 * 1024);
+        var writer = new PrometheusTextWriter(sb);
+        foreach (var (name, family) in families)
+        {
+            var help = CatalogByPrometheusName.TryGetValue(name, out var definition) ? definition.Help : "Received over OTLP.";
+            WriteFamily(writer, name, family.Kind == MetricKind.Counter ? "counter" : "gauge", help, family.Samples);
+        }
+
+        WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them.", alerts);
+        WriteFamily(writer, "azlm_node_last_report_timestamp_seconds", "gauge", "When each node last reported its own telemetry.", nodeReports);
+        WriteFamily(writer, "azlm_cluster_last_report_timestamp_seconds", "gauge", "When any node of each cluster last reported.", clusterReports);
+        var queueLength = notifier is AlertmanagerNotifier am ? am.QueueLength : 0;
+        metrics.WriteTo(writer, activeSeries, queueLength);
+        return Results.Text(sb.ToString(), PrometheusTextWriter.ContentType);
+    }
+
+    private static void WriteFamily(PrometheusTextWriter writer, string name, string type, string help, List<(LabelSet Labels, double Value)> samples)
+    {
+        writer.Family(name, type, help);
+        foreach (var (labels, value) in samples.OrderBy(s => s.Labels.ToString(), StringComparer.Ordinal))
+        {
+            writer.Sample(name, labels, value);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Ingest;
+
+/// <summary>
+/// The data flow of Rules: ingest → series → rules → alerts → notify. Each cluster touched by a request is
+/// updated and evaluated under its own lock, and what changed is handed to the notifier at once.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly SeriesStore _store;
+    private readonly RuleEngine _engine;
+    private readonly IAlertNotifier _notifier;
+    private readonly NotificationFactory _notifications;
+    private readonly TimeProvider _time;
+    private readonly SelfMetrics _metrics;
+    private readonly long _forgetAfterMs;
+    private long _lastForgetMs;
+
+    public IngestPipeline(SeriesStore store, RuleEngine engine, IAlertNotifier notifier, NotificationFactory notifications,
+        TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        _store = store;
+        _engine = engine;
+        _notifier = notifier;
+        _notifications = notifications;
+        _time = time;
+        _metrics = metrics;
+        _forgetAfterMs = (long)series.Value.ForgetAfter.TotalMilliseconds;
+    }
+
+    /// <summary>Stores and evaluates one export request; returns what was accepted and rejected.</summary>
+    public MappingResult Ingest(ExportMetricsServiceRequest request)
+    {
+        var now = _time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var result = OtlpMapper.Map(request, nowMs);
+        var outgoing = new List<AlertNotification>();
+        var toSend = new List<Alert>();
+        var outOfOrder = 0;
+        foreach (var (cluster, samples) in result.ByCluster)
+        {
+            var state = _store.GetOrAdd(cluster);
+            lock (state.Gate)
+            {
+                foreach (var sample in samples)
+                {
+                    if (!state.Apply(sample, nowMs))
+                    {
+                        outOfOrder++;
+                    }
+                }
+
+                toSend.Clear();
+                _engine.Evaluate(state, now, toSend);
+                foreach (var alert in toSend)
+                {
+                    outgoing.Add(_notifications.Create(alert, now));
+                }
+            }
+        }
+
+        if (outOfOrder > 0)
+        {
+            result.Reject(RejectReason.OutOfOrder, outOfOrder);
+        }
+
+        _metrics.SamplesAccepted(result.Accepted - outOfOrder);
+        foreach (var reason in Enum.GetValues<RejectReason>())
+        {
+            if (result.Rejected(reason) > 0)
+            {
+                _metrics.SamplesRejected(reason, result.Rejected(reason));
+            }
+        }
+
+        if (outgoing.Count > 0)
+        {
+            _notifier.Enqueue(outgoing);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Timer work: evaluates only the clusters with a due deadline (pending <c>for</c>, silence, staleness,
+    /// resend) and, once a minute, forgets long-silent series.
+    /// </summary>
+    public void Tick()
+    {
+        var now = _time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var forget = nowMs - _lastForgetMs >= 60_000;
+        var outgoing = new List<AlertNotification>();
+        var toSend = new List<Alert>();
+        foreach (var state in _store.Clusters)
+        {
+            if (!forget && !RuleEngine.IsDue(state, now))
+            {
+                continue;
+            }
+
+            lock (state.Gate)
+            {
+                if (forget)
+                {
+                    state.Forget(nowMs, _forgetAfterMs);
+                }
+
+                toSend.Clear();
+                _engine.Evaluate(state, now, toSend);
+                foreach (var alert in toSend)
+                {
+                    outgoing.Add(_notifications.Create(alert, now));
+                }
+            }
+        }
+
+        if (forget)
+        {
+            _lastForgetMs = nowMs;
+        }
+
+        if (outgoing.Count > 0)
+        {
+            _notifier.Enqueue(outgoing);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Ingest;
+
+/// <summary>The data points of one export request, mapped and grouped by cluster, plus what was rejected.</summary>
+public sealed class MappingResult
+{
+    private readonly int[] _rejected = new int[Enum.GetValues<RejectReason>().Length];
+
+    /// <summary>Mapped samples per cluster name.</summary>
+    public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Total mapped samples.</summary>
+    public int Accepted { get; private set; }
+
+    /// <summary>Total rejected data points.</summary>
+    public int RejectedTotal => _rejected.Sum();
+
+    /// <summary>Rejected data points for one reason.</summary>
+    public int Rejected(RejectReason reason) => _rejected[(int)reason];
+
+    internal void Add(string cluster, in MappedSample sample)
+    {
+        if (!ByCluster.TryGetValue(cluster, out var list))
+        {
+            list = [];
+            ByCluster.Add(cluster, list);
+        }
+
+        list.Add(sample);
+        Accepted++;
+    }
+
+    internal void Reject(RejectReason reason, int count = 1) => _rejected[(int)reason] += count;
+
+    /// <summary>A one-line explanation for the OTLP partial-success response, or null when nothing was rejected.</summary>
+    public string? Explain()
+    {
+        if (RejectedTotal == 0)
+        {
+            return null;
+        }
+
+        var parts = Enum.GetValues<RejectReason>()
+            .Where(r => Rejected(r) > 0)
+            .Select(r => r switch
+            {
+                RejectReason.NoCluster => $"{Rejected(r)} point(s) without a cluster (set resource attribute azlocal.cluster or data-point attribute cluster)",
+                RejectReason.UnsupportedType => $"{Rejected(r)} histogram/summary point(s) (not supported)",
+                RejectReason.NoValue => $"{Rejected(r)} point(s) without a value",
+                _ => $"{Rejected(r)} point(s) older than the stored value",
+            });
+        return string.Join("; ", parts);
+    }
+}

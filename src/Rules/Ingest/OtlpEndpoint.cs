@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Ingest;
+
+/// <summary>
+/// <c>POST /v1/metrics</c>: the OTLP/HTTP adapter. Protobuf or JSON (anything else 415), gzip or identity,
+/// bodies over <see cref="IngestOptions.MaxRequestBytes"/> 413, undecodable bodies 400. The response uses the
+/// request's encoding and reports rejected points as an OTLP partial success.
+/// </summary>
+public static class OtlpEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, IngestPipeline pipeline, IOptions<IngestOptions> options, SelfMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        var limit = options.Value.MaxRequestBytes;
+        var encoding = ParseEncoding(http.Request.ContentType);
+        if (encoding is null)
+        {
+            metrics.IngestRequest(null, SelfMetrics.Outcome.UnsupportedMediaType);
+            return Results.Text("Content-Type must be application/x-protobuf or application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var contentEncoding = http.Request.Headers.ContentEncoding.ToString().Trim();
+        var gzip = contentEncoding.Equals("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip && contentEncoding.Length > 0 && !contentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            metrics.IngestRequest(encoding, SelfMetrics.Outcome.UnsupportedMediaType);
+            return Results.Text($"Content-Encoding '{contentEncoding}' is not supported (use gzip or none).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(metrics, encoding.Value, limit);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit + 1;
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadLimitedAsync(http.Request.Body, gzip, limit, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            return TooLarge(metrics, encoding.Value, limit);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(metrics, encoding.Value, limit);
+        }
+        catch (InvalidDataException ex)
+        {
+            metrics.IngestRequest(encoding, SelfMetrics.Outcome.Invalid);
+            return Results.Text($"Invalid gzip body: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        ExportMetricsServiceRequest request;
+        try
+        {
+            request = OtlpDecoder.Decode(body, encoding.Value);
+        }
+        catch (OtlpDecodeException ex)
+        {
+            metrics.IngestRequest(encoding, SelfMetrics.Outcome.Invalid);
+            return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = pipeline.Ingest(request);
+        metrics.IngestRequest(encoding, SelfMetrics.Outcome.Accepted);
+        var response = new ExportMetricsServiceResponse();
+        if (result.Explain() is { } explanation)
+        {
+            response.PartialSuccess = new ExportMetricsPartialSuccess { RejectedDataPoints = result.RejectedTotal, ErrorMessage = explanation };
+        }
+
+        return encoding == OtlpEncoding.Json
+            ? Results.Text(JsonFormatter.Default.Format(response), "application/json")
+            : Results.Bytes(response.ToByteArray(), "application/x-protobuf");
+    }
+
+    /// <summary>Maps a Content-Type header to an encoding (parameters such as charset ignored); null when unsupported.</summary>
+    public static OtlpEncoding? ParseEncoding(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return null;
+        }
+
+        return media.MediaType?.ToLowerInvariant() switch
+        {
+            "application/x-protobuf" or "application/protobuf" => OtlpEncoding.Protobuf,
+            "application/json" => OtlpEncoding.Json,
+            _ => null,
+        };
+    }
+
+    private static IResult TooLarge(SelfMetrics metrics, OtlpEncoding encoding, long limit)
+    {
+        metrics.IngestRequest(encoding, SelfMetrics.Outcome.TooLarge);
+        return Results.Text($"Body exceeds the limit of {limit} bytes (Ingest:MaxRequestBytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, bool gzip, long limit, CancellationToken ct)
+    {
+        var source = gzip ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true) : body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new BodyTooLargeException();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            if (gzip)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private sealed class BodyTooLargeException : Exception;
+}

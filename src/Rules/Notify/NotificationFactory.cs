@@ -1,0 +1,34 @@
+using AzLocalMonitor.Rules.Alerting;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Notify;
+
+/// <summary>
+/// Snapshots alerts for Alertmanager. A firing alert's <c>endsAt</c> lies four resend delays ahead (Prometheus'
+/// ValidUntil), so Alertmanager resolves it by itself if Rules dies; a resolved alert's is its resolution time.
+/// </summary>
+public sealed class NotificationFactory
+{
+    private readonly AlertingOptions _alerting;
+    private readonly string _generatorBase;
+
+    public NotificationFactory(IOptions<AlertingOptions> alerting, IOptions<AlertmanagerOptions> alertmanager)
+    {
+        ArgumentNullException.ThrowIfNull(alerting);
+        ArgumentNullException.ThrowIfNull(alertmanager);
+        _alerting = alerting.Value;
+        _generatorBase = alertmanager.Value.GeneratorUrl.TrimEnd('/');
+    }
+
+    /// <summary>Snapshots <paramref name="alert"/> as of <paramref name="now"/>. Call under the cluster's lock.</summary>
+    public AlertNotification Create(Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var endsAt = alert.State == AlertState.Inactive && alert.ResolvedAt is { } resolved
+            ? resolved
+            : now + (4 * _alerting.ResendDelay);
+        var labels = alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        var generator = $"{_generatorBase}/api/v1/alerts?alertname={Uri.EscapeDataString(alert.Name)}";
+        return new AlertNotification(labels, alert.Annotations, alert.FiredAt ?? alert.ActiveAt, endsAt, generator);
+    }
+}

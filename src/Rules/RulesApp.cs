@@ -1,0 +1,84 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Configuration;
+using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Ingest;
+using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.Series;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules;
+
+/// <summary>Builds the Rules web application: configuration, services and endpoints.</summary>
+public static class RulesApp
+{
+    /// <summary>The default listen address (PRODUCT.md §7).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:9480";
+
+    /// <summary>Builds the app from command-line arguments (appsettings.json, environment and command line, in that order).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
+        AddServices(builder.Services, builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync);
+        app.MapGet("/metrics", MetricsEndpoint.Handle);
+        app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
+        app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
+        app.MapGet("/healthz", ApiEndpoints.Health);
+        app.MapGet("/", () => Results.Text(
+            "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
+            "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AlertmanagerOptions>().Bind(configuration.GetSection(AlertmanagerOptions.Section)).ValidateOnStart();
+        services.AddOptions<AlertingOptions>().Bind(configuration.GetSection(AlertingOptions.Section)).ValidateOnStart();
+        services.AddOptions<SeriesOptions>().Bind(configuration.GetSection(SeriesOptions.Section)).ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertmanagerOptions>, RulesOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AlertingOptions>, RulesOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SeriesOptions>, RulesOptionsValidator>();
+        services.AddSingleton<IValidateOptions<IngestOptions>, RulesOptionsValidator>();
+
+        services.AddSingleton<SelfMetrics>();
+        services.AddSingleton<SeriesStore>();
+        services.AddSingleton<IReadOnlyList<AlertingRule>>(_ => DefaultPolicy.Create());
+        services.AddSingleton<RuleEngine>();
+        services.AddSingleton<NotificationFactory>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddHostedService<RuleTicker>();
+
+        if (string.IsNullOrWhiteSpace(configuration[$"{AlertmanagerOptions.Section}:Url"]))
+        {
+            services.AddSingleton<IAlertNotifier, NullNotifier>();
+        }
+        else
+        {
+            services.AddHttpClient<AlertmanagerNotifier>();
+            services.AddSingleton<AlertmanagerNotifier>(sp => new AlertmanagerNotifier(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlertmanagerNotifier)),
+                sp.GetRequiredService<IOptions<AlertmanagerOptions>>(),
+                sp.GetRequiredService<SelfMetrics>(),
+                sp.GetRequiredService<ILogger<AlertmanagerNotifier>>()));
+            services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertmanagerNotifier>());
+            services.AddHostedService(sp => sp.GetRequiredService<AlertmanagerNotifier>());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace AzLocalMonitor.Rules.Series;
+
+/// <summary>How long series are trusted and kept (configuration section <c>Series</c>).</summary>
+public sealed class SeriesOptions
+{
+    public const string Section = "Series";
+
+    /// <summary>A series not reported for this long is stale: rules ignore it and /metrics omits it. Default 60 s.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A stale series is forgotten after this long. Default 1 h.</summary>
+    public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Recent points kept per series for rates (the short history). Default 16.</summary>
+    public int HistoryLength { get; set; } = 16;
+}

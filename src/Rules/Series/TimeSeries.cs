@@ -1,0 +1,85 @@
+using AzLocalMonitor.Telemetry;
+
+namespace AzLocalMonitor.Rules.Series;
+
+/// <summary>
+/// One series: its identity, its latest value and a short ring of recent points (enough for rates such as
+/// a rebuild's bytes per second). Mutated only under its cluster's lock.
+/// </summary>
+public sealed class TimeSeries
+{
+    private readonly long[] _historyTimes;
+    private readonly double[] _historyValues;
+    private int _historyNext;
+    private int _historyCount;
+
+    public TimeSeries(string metric, LabelSet labels, MetricKind kind, int historyLength)
+    {
+        Metric = metric;
+        Labels = labels;
+        Kind = kind;
+        _historyTimes = new long[historyLength];
+        _historyValues = new double[historyLength];
+    }
+
+    /// <summary>Prometheus metric name, e.g. <c>azlocal_cluster_quorum</c>.</summary>
+    public string Metric { get; }
+
+    /// <summary>Labels without the metric name; always includes <c>cluster</c>.</summary>
+    public LabelSet Labels { get; }
+
+    /// <summary>Gauge or counter (decides the exposition <c>TYPE</c>).</summary>
+    public MetricKind Kind { get; }
+
+    /// <summary>Latest value.</summary>
+    public double Value { get; private set; }
+
+    /// <summary>Sample time of the latest value (Unix ms, from the data point).</summary>
+    public long TimestampMs { get; private set; } = long.MinValue;
+
+    /// <summary>When Rules received the latest value (Unix ms, Rules' clock): decides staleness.</summary>
+    public long ReceivedMs { get; private set; }
+
+    /// <summary>Number of points in the recent history.</summary>
+    public int HistoryCount => _historyCount;
+
+    /// <summary>
+    /// Records a point. Returns false when it is older than the latest one (a late or duplicate report from
+    /// another node of the cluster): the latest report wins.
+    /// </summary>
+    public bool Record(long timestampMs, double value, long receivedMs)
+    {
+        if (timestampMs < TimestampMs)
+        {
+            return false;
+        }
+
+        if (timestampMs != TimestampMs && _historyTimes.Length > 0)
+        {
+            _historyTimes[_historyNext] = timestampMs;
+            _historyValues[_historyNext] = value;
+            _historyNext = (_historyNext + 1) % _historyTimes.Length;
+            _historyCount = Math.Min(_historyCount + 1, _historyTimes.Length);
+        }
+
+        TimestampMs = timestampMs;
+        Value = value;
+        ReceivedMs = receivedMs;
+        return true;
+    }
+
+    /// <summary>True when the latest report arrived within <paramref name="staleAfterMs"/> of <paramref name="nowMs"/>.</summary>
+    public bool IsFresh(long nowMs, long staleAfterMs) => nowMs - ReceivedMs <= staleAfterMs;
+
+    /// <summary>The i-th most recent point (0 = latest).</summary>
+    public (long TimestampMs, double Value) Recent(int i)
+    {
+        if ((uint)i >= (uint)_historyCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(i));
+        }
+
+        var index = (_historyNext - 1 - i + (2 * _historyTimes.Length)) % _historyTimes.Length;
+        return (_historyTimes[index], _historyValues[index]);
+    }
+}

@@ -1,0 +1,35 @@
+namespace AzLocalMonitor.Rules;
+
+/// <summary>The text of <c>--help</c>.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        AzLocalMonitor Rules: OTLP ingest, streaming alert rules, Alertmanager notification and /metrics.
+
+        Usage:
+          dotnet run --project src/Rules [-- options]
+
+        Options (any configuration key can be given as --Section:Key value):
+          --urls URL                       Listen address (default http://127.0.0.1:9480)
+          --Alertmanager:Url URL           Alertmanager base URL, e.g. http://127.0.0.1:9093 (default: none,
+                                           alerts are only kept and exposed)
+          --Alerting:NodeSilenceAfter T    Node silent this long while peers report = down (default 00:00:30)
+          --Alerting:ResendDelay T         Re-send firing alerts this often (default 00:01:00)
+          --Series:StaleAfter T            Ignore series not reported for this long (default 00:01:00)
+          --Ingest:MaxRequestBytes N       Largest OTLP body accepted (default 8388608)
+          -h, --help                       Show this help
+
+        Configuration sources, later wins: appsettings.json beside the binary, environment variables
+        (Alertmanager__Url=...), command line.
+
+        Endpoints:
+          POST /v1/metrics     OTLP/HTTP metrics (application/x-protobuf or application/json, gzip allowed)
+          GET  /metrics        Prometheus text format: catalog metrics, ALERTS, azlm_ self-metrics
+          GET  /api/v1/alerts  Pending and firing alerts (JSON)
+          GET  /api/v1/clusters  Clusters with quorum, votes and node states (JSON)
+          GET  /healthz        Liveness
+
+        Example:
+          dotnet run --project src/Rules -- --urls http://127.0.0.1:9480 --Alertmanager:Url http://127.0.0.1:9093
+        """;
+}

@@ -1,0 +1,63 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Ingest;
+using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Tests.Support;
+
+/// <summary>The ingest → series → rules → notify pipeline wired with a fake clock and a recording notifier.</summary>
+public sealed class AlertingHarness
+{
+    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null)
+    {
+        var alertingOptions = Options.Create(alerting ?? new AlertingOptions());
+        var seriesOptions = Options.Create(series ?? new SeriesOptions());
+        Store = new SeriesStore(seriesOptions);
+        var engine = new RuleEngine(DefaultPolicy.Create(), alertingOptions, seriesOptions, Metrics);
+        var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
+        Pipeline = new IngestPipeline(Store, engine, Notifier, factory, Time, Metrics, seriesOptions);
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public SelfMetrics Metrics { get; } = new();
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public SeriesStore Store { get; }
+
+    public IngestPipeline Pipeline { get; }
+
+    public MappingResult Ingest(ExportMetricsServiceRequest request) => Pipeline.Ingest(request);
+
+    /// <summary>Advances the clock in one-second ticks, running the timer work at each.</summary>
+    public void Run(TimeSpan duration)
+    {
+        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromSeconds(1))
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            Pipeline.Tick();
+        }
+    }
+
+    public IReadOnlyList<Alert> Alerts(string cluster = "c1")
+    {
+        var state = Store.Find(cluster);
+        return state is null ? [] : [.. state.Alerts.Values.SelectMany(a => a.Values)];
+    }
+
+    public Alert? Alert(string name, string cluster = "c1") => Alerts(cluster).SingleOrDefault(a => a.Name == name);
+}
+
+/// <summary>Remembers every notification handed over.</summary>
+public sealed class RecordingNotifier : IAlertNotifier
+{
+    public List<AlertNotification> Sent { get; } = [];
+
+    public void Enqueue(IReadOnlyList<AlertNotification> alerts) => Sent.AddRange(alerts);
+
+    public IEnumerable<AlertNotification> Named(string alertName) => Sent.Where(n => n.Labels["alertname"] == alertName);
+}
