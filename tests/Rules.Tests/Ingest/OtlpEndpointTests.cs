@@ -1,0 +1,190 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
+using Google.Protobuf;
+
+namespace AzLocalMonitor.Rules.Tests.Ingest;
+
+/// <summary>POST /v1/metrics over real HTTP: good input is stored, bad input is refused and the service keeps serving.</summary>
+public class OtlpEndpointTests
+{
+    private static ByteArrayContent Body(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    private static async Task AssertStillServes(RunningRules rules)
+    {
+        using var health = await rules.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var ok = new Otlp("alive", "n").Gauge(Instruments.ClusterQuorum, 1).Build().ToByteArray();
+        using var post = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(ok, "application/x-protobuf"));
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Protobuf_IsStoredAndExposedOnMetrics()
+    {
+        await using var rules = await RunningRules.StartAsync();
+        var request = new Otlp("c1", "node-1").Gauge(Instruments.NodeCpuUtilization, "1", Otlp.Point(0.25)).Build();
+
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(request.ToByteArray(), "application/x-protobuf"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-protobuf", response.Content.Headers.ContentType?.MediaType);
+        var reply = ExportMetricsServiceResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync());
+        Assert.Null(reply.PartialSuccess);
+        var metrics = await rules.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("azlocal_node_cpu_utilization_ratio{cluster=\"c1\",node=\"node-1\"} 0.25\n", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_GzipJson_IsAccepted_AndRejectedPointsArePartialSuccess()
+    {
+        await using var rules = await RunningRules.StartAsync();
+        var json = """{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"azlocal.cluster.quorum","gauge":{"dataPoints":[{"asInt":"1"}]}}]}]}]}""";
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(json));
+        }
+
+        var content = Body(compressed.ToArray(), "application/json; charset=utf-8");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"rejectedDataPoints\": \"1\"", reply, StringComparison.Ordinal);
+        Assert.Contains("without a cluster", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RandomBytes_Is400()
+    {
+        await using var rules = await RunningRules.StartAsync();
+        var random = new Random(42);
+        var bytes = new byte[4096];
+        random.NextBytes(bytes);
+
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(bytes, "application/x-protobuf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Post_TruncatedJson_Is400()
+    {
+        await using var rules = await RunningRules.StartAsync();
+
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(Encoding.UTF8.GetBytes("{\"resourceMetrics\":[{\"scope"), "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Post_LengthPrefixPastTheEnd_Is400()
+    {
+        await using var rules = await RunningRules.StartAsync();
+
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body([0x0A, 0xFF, 0xFF, 0x03, 0x0A], "application/x-protobuf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("application/grpc")]
+    public async Task Post_WrongContentType_Is415(string contentType)
+    {
+        await using var rules = await RunningRules.StartAsync();
+
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body([1, 2, 3], contentType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Post_64MegabyteBody_Is413()
+    {
+        await using var rules = await RunningRules.StartAsync();
+
+        // Expect: 100-continue lets the server refuse before the client streams 64 MB (which Kestrel would cut off).
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/metrics", UriKind.Relative))
+        {
+            Content = Body(new byte[64 * 1024 * 1024], "application/x-protobuf"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var response = await rules.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverTheLimit_Is413()
+    {
+        await using var rules = await RunningRules.StartAsync("--Ingest:MaxRequestBytes", "65536");
+        var content = new StreamContent(new MemoryStream(new byte[200_000]));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/metrics", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await rules.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Post_GzipBomb_Is413()
+    {
+        await using var rules = await RunningRules.StartAsync("--Ingest:MaxRequestBytes", "65536");
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await gzip.WriteAsync(new byte[10_000_000]);
+        }
+
+        var content = Body(compressed.ToArray(), "application/x-protobuf");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertStillServes(rules);
+    }
+
+    [Fact]
+    public async Task Api_AlertsAndClusters_ReflectIngestedQuorumLoss()
+    {
+        await using var rules = await RunningRules.StartAsync();
+        var request = new Otlp("c7", "node-1")
+            .Gauge(Instruments.ClusterQuorum, 0)
+            .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "down", ("node", "node-2"))
+            .Build();
+        using var post = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(request.ToByteArray(), "application/x-protobuf"));
+        post.EnsureSuccessStatusCode();
+
+        var alerts = await rules.Client.GetStringAsync(new Uri("/api/v1/alerts", UriKind.Relative));
+        var clusters = await rules.Client.GetStringAsync(new Uri("/api/v1/clusters", UriKind.Relative));
+        var metrics = await rules.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("\"name\":\"AzLocalQuorumLost\",\"severity\":\"critical\",\"state\":\"firing\"", alerts, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"AzLocalNodeDown\",\"severity\":\"critical\",\"state\":\"pending\"", alerts, StringComparison.Ordinal);
+        Assert.Contains("\"cluster\":\"c7\"", clusters, StringComparison.Ordinal);
+        Assert.Contains("\"quorum\":false", clusters, StringComparison.Ordinal);
+        Assert.Contains("{\"node\":\"node-2\",\"state\":\"down\"", clusters, StringComparison.Ordinal);
+        Assert.Contains("ALERTS{alertname=\"AzLocalQuorumLost\",alertstate=\"firing\",cluster=\"c7\",severity=\"critical\"} 1", metrics, StringComparison.Ordinal);
+    }
+}
