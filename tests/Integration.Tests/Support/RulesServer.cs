@@ -1,0 +1,45 @@
+using AzLocalMonitor.Rules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AzLocalMonitor.Integration.Tests.Support;
+
+/// <summary>The real Rules service on Kestrel, in this process, on a free loopback port.</summary>
+public sealed class RulesServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RulesServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>host:port, for a Prometheus scrape target.</summary>
+    public string Authority => BaseAddress.Authority;
+
+    public static async Task<RulesServer> StartAsync(Uri? alertmanager, params string[] args)
+    {
+        var port = FreePort.Next();
+        string[] all = ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. args];
+        if (alertmanager is not null)
+        {
+            all = [.. all, "--Alertmanager:Url", alertmanager.ToString()];
+        }
+
+        var app = RulesApp.Build(all);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RulesServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
