@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Starts the whole AzLocalMonitor stack on loopback and prints its URLs:
+#   Rules (OTLP ingest, alerting, /metrics, API)   http://127.0.0.1:9480
+#   Alertmanager (Debian prometheus-alertmanager)   http://127.0.0.1:9093
+#   Prometheus (Debian prometheus, scraping Rules)  http://127.0.0.1:9090
+#   a simulated 3-node Azure Local cluster's collector (a scripted node failure, then quorum loss)
+#   a collector for this host (linux source: /proc)
+# Installs what it needs on first run. Ctrl-C stops everything it started.
+# Ports can be moved: RULES_PORT, PROMETHEUS_PORT, ALERTMANAGER_PORT. DEMO_SCENARIO picks the scenario file.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+RULES_PORT=${RULES_PORT:-9480}
+PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
+ALERTMANAGER_PORT=${ALERTMANAGER_PORT:-9093}
+DEMO_SCENARIO=${DEMO_SCENARIO:-$root/src/Collector/scenarios/demo.yaml}
+state="$root/.demo"
+
+scripts/install-deps.sh --no-npm
+
+for port in "$RULES_PORT" "$PROMETHEUS_PORT" "$ALERTMANAGER_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "error: 127.0.0.1:$port is already in use. Stop what listens there, or set RULES_PORT / PROMETHEUS_PORT / ALERTMANAGER_PORT." >&2
+    exit 1
+  fi
+done
+
+echo "==> building (Release)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build AzLocalMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+bin_rules="$root/src/Rules/bin/Release/net10.0/AzLocalMonitor.Rules.dll"
+bin_collector="$root/src/Collector/bin/Release/net10.0/AzLocalMonitor.Collector.dll"
+
+rm -rf "$state"; mkdir -p "$state/logs" "$state/prometheus" "$state/alertmanager"
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "stopped everything the demo started (logs kept in .demo/logs)"
+}
+trap cleanup INT TERM EXIT
+
+start() { # name, command...
+  local name=$1; shift
+  "$@" >"$state/logs/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_http() { # name, url
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$2" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "error: $1 did not answer at $2; see .demo/logs/$1.log:" >&2
+  tail -20 "$state/logs/$1.log" >&2
+  exit 1
+}
+
+am_bin=$(command -v prometheus-alertmanager || command -v alertmanager)
+sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERTMANAGER_PORT/g" \
+  deploy/prometheus/prometheus.yml >"$state/prometheus/prometheus.yml"
+mkdir -p "$state/prometheus/rules"
+cp deploy/prometheus/rules/*.yml "$state/prometheus/rules/" 2>/dev/null || true
+
+echo "==> starting Alertmanager, Rules and Prometheus"
+start alertmanager "$am_bin" --config.file="$root/deploy/alertmanager/alertmanager.yml" \
+  --storage.path="$state/alertmanager" --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address=
+start rules dotnet "$bin_rules" --urls "http://127.0.0.1:$RULES_PORT" \
+  --Alertmanager:Url "http://127.0.0.1:$ALERTMANAGER_PORT" --Alertmanager:GeneratorUrl "http://127.0.0.1:$RULES_PORT"
+start prometheus prometheus --config.file="$state/prometheus/prometheus.yml" \
+  --storage.tsdb.path="$state/prometheus/data" --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
+wait_http alertmanager "http://127.0.0.1:$ALERTMANAGER_PORT/-/ready"
+wait_http rules "http://127.0.0.1:$RULES_PORT/healthz"
+wait_http prometheus "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
+
+echo "==> starting collectors"
+start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s
+start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s
+
+cat <<INFO
+
+AzLocalMonitor is running (all on loopback):
+  Rules             http://127.0.0.1:$RULES_PORT/            (OTLP in: POST /v1/metrics)
+    metrics         http://127.0.0.1:$RULES_PORT/metrics
+    alerts          http://127.0.0.1:$RULES_PORT/api/v1/alerts
+    clusters        http://127.0.0.1:$RULES_PORT/api/v1/clusters
+    health          http://127.0.0.1:$RULES_PORT/healthz
+  Prometheus        http://127.0.0.1:$PROMETHEUS_PORT/          (try: azlocal_cluster_quorum, ALERTS)
+  Alertmanager      http://127.0.0.1:$ALERTMANAGER_PORT/
+  Grafana           no Grafana server is installable here; import dashboards/*.json into your Grafana, or
+                    point it at deploy/grafana/provisioning/ (datasource: this Prometheus).
+Collectors: a simulated cluster running $(basename "$DEMO_SCENARIO") and this host (linux source).
+Logs: .demo/logs/. Press Ctrl-C to stop everything.
+INFO
+
+warned=" "
+while true; do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null && [[ "$warned" != *" $pid "* ]]; then
+      echo "warning: a demo process (pid $pid) exited; see .demo/logs/" >&2
+      warned+="$pid "
+    fi
+  done
+  sleep 5
+done
