@@ -22,6 +22,11 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 
     return 2;
 }
+catch (AzLocalMonitor.Rules.Alerting.Policy.PolicyException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
 {
     Console.Error.WriteLine($"Cannot listen: {ex.Message} Use --urls http://127.0.0.1:PORT to pick another address.");

@@ -1,8 +1,10 @@
 using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Alerting.Policy;
 using AzLocalMonitor.Rules.Api;
 using AzLocalMonitor.Rules.Configuration;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
+using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
 using Microsoft.Extensions.Options;
@@ -34,11 +36,14 @@ public static class RulesApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<PolicyHolder>(); // a bad policy stops start-up with every error listed
         app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync);
         app.MapGet("/metrics", MetricsEndpoint.Handle);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
         app.MapGet("/healthz", ApiEndpoints.Health);
+        app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
+        app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
@@ -59,7 +64,18 @@ public static class RulesApp
 
         services.AddSingleton<SelfMetrics>();
         services.AddSingleton<SeriesStore>();
-        services.AddSingleton<IReadOnlyList<AlertingRule>>(_ => DefaultPolicy.Create());
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
+        services.AddSingleton(sp => new ConditionCatalog(sp.GetServices<IAlertCondition>()));
+        services.AddSingleton<PolicyLoader>();
+        services.AddSingleton(sp => new PolicyHolder(sp.GetRequiredService<PolicyLoader>().LoadFiles(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.AllFiles())));
+        services.AddSingleton(sp =>
+        {
+            var schedule = new MaintenanceSchedule();
+            schedule.ReplaceAll(PolicyWatcher.ConfigWindowPrefix, sp.GetRequiredService<PolicyHolder>().Current.MaintenanceWindows);
+            return schedule;
+        });
+        services.AddSingleton<PolicyWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyWatcher>());
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<NotificationFactory>();
         services.AddSingleton<IngestPipeline>();

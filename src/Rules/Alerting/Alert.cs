@@ -35,6 +35,9 @@ public sealed class Alert
     /// <summary>When it was last handed to the notifier (null: never).</summary>
     public DateTimeOffset? LastSentAt { get; set; }
 
+    /// <summary>What mutes this alert now (an inhibiting alert), or null: muted alerts are kept but not sent.</summary>
+    public string? MutedBy { get; set; }
+
     /// <summary>The value that made the condition true (e.g. votes present), for the API.</summary>
     public double Value { get; set; }
 

@@ -1,14 +1,29 @@
 namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
-/// What PRODUCT.md §4 says of one alert: name, severity, <c>for</c>, <c>keep_firing_for</c> and its annotation
-/// templates. Templates use <c>{label}</c> placeholders filled from the alert's labels and the candidate's details.
+/// One alert of the policy (PRODUCT.md §4): name, severity, condition kind, default settings, annotation
+/// templates and per-cluster overrides. Templates use <c>{label}</c> placeholders filled from the alert's labels,
+/// the candidate's details, and <c>{threshold}</c>.
 /// </summary>
 public sealed record AlertRuleDefinition(
     string Name,
     string Severity,
-    TimeSpan For,
-    TimeSpan KeepFiringFor,
+    string Condition,
+    RuleSettings Settings,
     string Summary,
     string Description,
-    string Runbook);
+    string Runbook)
+{
+    /// <summary>Overrides per cluster name.</summary>
+    public IReadOnlyDictionary<string, RuleOverride> ClusterOverrides { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.Ordinal);
+
+    /// <summary>Where the rule was defined (file:line), for messages.</summary>
+    public string Source { get; init; } = "built-in";
+
+    /// <summary>The key overrides and state use: the name, with the severity when one name has several rules.</summary>
+    public string Key { get; init; } = Name;
+
+    /// <summary>The settings that apply to <paramref name="cluster"/>.</summary>
+    public RuleSettings SettingsFor(string cluster) =>
+        ClusterOverrides.TryGetValue(cluster, out var o) ? Settings.With(o) : Settings;
+}

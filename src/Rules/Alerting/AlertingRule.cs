@@ -6,9 +6,13 @@ namespace AzLocalMonitor.Rules.Alerting;
 /// A rule's state machine (after Prometheus' <c>rules/alerting.go</c>): candidates become pending, pending
 /// alerts fire after <c>for</c>, firing alerts whose condition stops hold on for <c>keep_firing_for</c>, then
 /// resolve and are kept for <see cref="AlertingOptions.ResolvedRetention"/> to be re-sent. Time is a parameter.
+/// Inside a maintenance window that covers its subject, an alert is raised as <c>info</c> instead.
 /// </summary>
 public sealed class AlertingRule
 {
+    /// <summary>Severity used inside a maintenance window: pages nobody.</summary>
+    public const string MaintenanceSeverity = "info";
+
     private readonly List<AlertCandidate> _candidates = [];
     private readonly HashSet<LabelSet> _seen = [];
 
@@ -18,7 +22,7 @@ public sealed class AlertingRule
         Condition = condition;
     }
 
-    /// <summary>Name, severity, durations, annotations.</summary>
+    /// <summary>Name, severity, settings, annotations.</summary>
     public AlertRuleDefinition Definition { get; }
 
     /// <summary>When it fires.</summary>
@@ -32,17 +36,24 @@ public sealed class AlertingRule
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(changed);
+        var settings = Definition.SettingsFor(context.Cluster.Name);
+        context.Settings = settings;
         _candidates.Clear();
         _seen.Clear();
-        Condition.Evaluate(context, _candidates);
+        if (settings.Enabled)
+        {
+            Condition.Evaluate(context, _candidates);
+        }
 
         var alerts = AlertsOf(context.Cluster);
         var now = context.Now;
         foreach (var candidate in _candidates)
         {
+            var window = context.ActiveWindows.FirstOrDefault(w => w.Covers(candidate.Labels.Get("node")));
+            var severity = window is null ? Definition.Severity : MaintenanceSeverity;
             var labels = candidate.Labels
                 .With(AlertLabels.AlertName, Definition.Name)
-                .With(AlertLabels.Severity, Definition.Severity);
+                .With(AlertLabels.Severity, severity);
             if (!_seen.Add(labels))
             {
                 continue; // two reasons for one subject: one alert
@@ -56,7 +67,7 @@ public sealed class AlertingRule
 
             alert.KeepFiringSince = null;
             alert.Value = candidate.Value;
-            alert.Annotations = RenderAnnotations(labels, candidate.Details);
+            alert.Annotations = RenderAnnotations(labels, candidate.Details, settings, window?.Name);
         }
 
         List<LabelSet>? remove = null;
@@ -64,7 +75,7 @@ public sealed class AlertingRule
         {
             if (!_seen.Contains(labels))
             {
-                if (Lapse(alert, now, context))
+                if (Lapse(alert, now, context, settings))
                 {
                     (remove ??= []).Add(labels);
                     continue;
@@ -80,7 +91,7 @@ public sealed class AlertingRule
 
             if (alert.State == AlertState.Pending)
             {
-                var due = alert.ActiveAt + Definition.For;
+                var due = alert.ActiveAt + settings.For;
                 if (now >= due)
                 {
                     alert.State = AlertState.Firing;
@@ -107,17 +118,25 @@ public sealed class AlertingRule
     /// Handles an alert whose condition no longer holds. Returns true when it should be forgotten
     /// (a pending alert that never fired, or a resolved one past retention).
     /// </summary>
-    private bool Lapse(Alert alert, DateTimeOffset now, EvaluationContext context)
+    private static bool Lapse(Alert alert, DateTimeOffset now, EvaluationContext context, RuleSettings settings)
     {
         switch (alert.State)
         {
             case AlertState.Pending:
                 return true;
             case AlertState.Firing:
-                if (Definition.KeepFiringFor > TimeSpan.Zero)
+                var hold = settings.KeepFiringFor;
+                if (context.Cluster.WarmUpUntil is { } warmUp && now < warmUp)
+                {
+                    // Restored after a restart: data may not have arrived yet; do not resolve for lack of it.
+                    context.NoteDeadline(warmUp);
+                    return false;
+                }
+
+                if (hold > TimeSpan.Zero)
                 {
                     alert.KeepFiringSince ??= now;
-                    var until = alert.KeepFiringSince.Value + Definition.KeepFiringFor;
+                    var until = alert.KeepFiringSince.Value + hold;
                     if (now < until)
                     {
                         context.NoteDeadline(until);
@@ -136,19 +155,34 @@ public sealed class AlertingRule
 
     private Dictionary<LabelSet, Alert> AlertsOf(ClusterState cluster)
     {
-        if (!cluster.Alerts.TryGetValue(Definition.Name, out var alerts))
+        if (!cluster.Alerts.TryGetValue(Definition.Key, out var alerts))
         {
             alerts = [];
-            cluster.Alerts.Add(Definition.Name, alerts);
+            cluster.Alerts.Add(Definition.Key, alerts);
         }
 
         return alerts;
     }
 
-    private Dictionary<string, string> RenderAnnotations(LabelSet labels, IReadOnlyDictionary<string, string> details) => new(StringComparer.Ordinal)
+    private Dictionary<string, string> RenderAnnotations(LabelSet labels, IReadOnlyDictionary<string, string> details, RuleSettings settings, string? window)
     {
-        [AlertLabels.Summary] = AnnotationTemplate.Render(Definition.Summary, labels, details),
-        [AlertLabels.Description] = AnnotationTemplate.Render(Definition.Description, labels, details),
-        [AlertLabels.Runbook] = AnnotationTemplate.Render(Definition.Runbook, labels, details),
-    };
+        var all = details;
+        if (!details.ContainsKey("threshold") && settings.Threshold is { } threshold)
+        {
+            all = new Dictionary<string, string>(details, StringComparer.Ordinal) { ["threshold"] = Conditions.ConditionHelpers.Num(threshold) };
+        }
+
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [AlertLabels.Summary] = AnnotationTemplate.Render(Definition.Summary, labels, all),
+            [AlertLabels.Description] = AnnotationTemplate.Render(Definition.Description, labels, all),
+            [AlertLabels.Runbook] = AnnotationTemplate.Render(Definition.Runbook, labels, all),
+        };
+        if (window is not null && Definition.Severity != MaintenanceSeverity)
+        {
+            annotations["maintenance"] = $"inside maintenance window {window}: raised as info instead of {Definition.Severity}, pages nobody";
+        }
+
+        return annotations;
+    }
 }

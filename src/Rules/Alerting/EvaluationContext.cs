@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Alerting;
@@ -23,8 +24,14 @@ public sealed class EvaluationContext
     /// <summary><see cref="Now"/> in Unix ms.</summary>
     public long NowMs { get; }
 
-    /// <summary>Alerting options (thresholds, silence).</summary>
+    /// <summary>Alerting options (silence, resend).</summary>
     public AlertingOptions Alerting { get; }
+
+    /// <summary>The settings of the rule being evaluated, for this cluster (threshold, parameters).</summary>
+    public RuleSettings Settings { get; set; } = RuleSettings.Of(TimeSpan.Zero);
+
+    /// <summary>Maintenance windows of this cluster in progress now.</summary>
+    public IReadOnlyList<ActiveWindow> ActiveWindows { get; init; } = [];
 
     /// <summary>Series older than this are ignored.</summary>
     public long StaleAfterMs { get; }

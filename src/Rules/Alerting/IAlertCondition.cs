@@ -1,8 +1,20 @@
 namespace AzLocalMonitor.Rules.Alerting;
 
-/// <summary>The "fires when" of a rule: finds, in one cluster, every subject for which it holds now.</summary>
+/// <summary>
+/// The "fires when" of a rule: finds, in one cluster, every subject for which it holds now. Stateless: one
+/// instance serves every rule and cluster; settings (threshold, parameters) come from the context.
+/// </summary>
 public interface IAlertCondition
 {
+    /// <summary>The condition kind's name in the policy file (e.g. <c>node_cpu_high</c>).</summary>
+    string Kind { get; }
+
     /// <summary>Adds a candidate per subject for which the condition holds. Reads time only from <paramref name="context"/>.</summary>
     void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates);
+
+    /// <summary>The same condition as a PromQL expression over the series Rules exposes on /metrics.</summary>
+    string ToPromQl(RuleSettings settings);
+
+    /// <summary>Problems with the settings (missing or out-of-range threshold or parameters).</summary>
+    IEnumerable<string> Validate(RuleSettings settings) => [];
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using AzLocalMonitor.Rules.Alerting.Policy;
 using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Series;
 using Microsoft.Extensions.Options;
 
@@ -7,51 +9,70 @@ namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
 /// Streaming evaluation: every rule runs for a cluster when samples for it arrive, and again only when a
-/// deadline it noted comes due (a pending <c>for</c>, a silence, staleness) — never a scan of all series per tick.
-/// Callers hold the cluster's lock.
+/// deadline it noted comes due (a pending <c>for</c>, a silence, staleness, a maintenance window) — never a scan
+/// of all series per tick. Then muting (inhibition) and the choice of what Alertmanager must hear. Callers hold
+/// the cluster's lock.
 /// </summary>
 public sealed class RuleEngine
 {
-    private readonly IReadOnlyList<AlertingRule> _rules;
+    private readonly PolicyHolder _policy;
+    private readonly MaintenanceSchedule _schedule;
     private readonly AlertingOptions _alerting;
     private readonly SeriesOptions _series;
     private readonly SelfMetrics _metrics;
 
-    public RuleEngine(IReadOnlyList<AlertingRule> rules, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> series, SelfMetrics metrics)
+    public RuleEngine(PolicyHolder policy, MaintenanceSchedule schedule, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> series, SelfMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(alerting);
         ArgumentNullException.ThrowIfNull(series);
-        _rules = rules;
+        _policy = policy;
+        _schedule = schedule;
         _alerting = alerting.Value;
         _series = series.Value;
         _metrics = metrics;
     }
 
-    /// <summary>The rules evaluated.</summary>
-    public IReadOnlyList<AlertingRule> Rules => _rules;
+    /// <summary>The rules in force.</summary>
+    public IReadOnlyList<AlertingRule> Rules => _policy.Current.Rules;
 
     /// <summary>
     /// Evaluates every rule for <paramref name="cluster"/> at <paramref name="now"/> and adds to <paramref name="toSend"/>
-    /// the alerts Alertmanager must hear about: those that started firing or resolved, and those due for a resend.
+    /// the alerts Alertmanager must hear about: those that started firing (unless muted) or resolved, those
+    /// whose muting ended, and those due for a resend.
     /// </summary>
     public void Evaluate(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(toSend);
         var started = Stopwatch.GetTimestamp();
-        var context = new EvaluationContext(cluster, now, _alerting, _series);
+        cluster.EvaluateSoon = false;
+        var policy = _policy.Current;
+        var (windows, nextWindowChange) = _schedule.For(cluster.Name, now);
+        var context = new EvaluationContext(cluster, now, _alerting, _series) { ActiveWindows = windows };
+        context.NoteDeadline(nextWindowChange);
         var changed = new List<Alert>();
-        foreach (var rule in _rules)
+        foreach (var rule in policy.Rules)
         {
             rule.Evaluate(context, changed);
         }
 
-        foreach (var alert in changed)
+        RetireRemovedRules(cluster, policy, now, changed);
+        if (cluster.WarmUpUntil is { } warmUp && now >= warmUp)
         {
-            MarkSent(alert, now, toSend);
+            cluster.WarmUpUntil = null;
         }
 
-        CollectResends(cluster, now, toSend, context);
+        Mute(cluster, new Inhibitor(policy.InhibitRules));
+        foreach (var alert in changed)
+        {
+            var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null : alert.LastSentAt is not null;
+            if (wanted)
+            {
+                MarkSent(alert, now, toSend);
+            }
+        }
+
+        CollectUnmutedAndResends(cluster, now, toSend, context);
         cluster.NextDeadline = context.NextDeadline;
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
     }
@@ -60,18 +81,73 @@ public sealed class RuleEngine
     public static bool IsDue(ClusterState cluster, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        return now >= cluster.NextDeadline || now >= cluster.NextResend;
+        return cluster.EvaluateSoon || now >= cluster.NextDeadline || now >= cluster.NextResend;
     }
 
-    private void CollectResends(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend, EvaluationContext context)
+    /// <summary>Alerts of rules a reload removed: firing ones resolve, pending ones go.</summary>
+    private static void RetireRemovedRules(ClusterState cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
+    {
+        if (cluster.Alerts.Count <= policy.Rules.Count && cluster.Alerts.Keys.All(k => policy.Rules.Any(r => r.Definition.Key == k)))
+        {
+            return;
+        }
+
+        foreach (var key in cluster.Alerts.Keys.Where(k => !policy.Rules.Any(r => r.Definition.Key == k)).ToList())
+        {
+            var alerts = cluster.Alerts[key];
+            foreach (var (labels, alert) in alerts.ToList())
+            {
+                if (alert.State == AlertState.Firing)
+                {
+                    alert.State = AlertState.Inactive;
+                    alert.ResolvedAt = now;
+                    changed.Add(alert);
+                }
+                else if (alert.State == AlertState.Pending)
+                {
+                    alerts.Remove(labels);
+                }
+            }
+
+            if (alerts.Count == 0)
+            {
+                cluster.Alerts.Remove(key);
+            }
+        }
+    }
+
+    private static void Mute(ClusterState cluster, IAlertMuter muter)
+    {
+        var firing = cluster.Alerts.Values.SelectMany(a => a.Values).Where(a => a.State == AlertState.Firing).ToList();
+        foreach (var alerts in cluster.Alerts.Values)
+        {
+            foreach (var alert in alerts.Values)
+            {
+                alert.MutedBy = alert.State == AlertState.Inactive ? null : muter.MutedBy(alert, firing);
+            }
+        }
+    }
+
+    private void CollectUnmutedAndResends(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend, EvaluationContext context)
     {
         var nextResend = DateTimeOffset.MaxValue;
         foreach (var alerts in cluster.Alerts.Values)
         {
             foreach (var alert in alerts.Values)
             {
-                if (alert.State == AlertState.Pending || alert.LastSentAt is not { } sent)
+                if (alert.State == AlertState.Pending || alert.MutedBy is not null)
                 {
+                    continue;
+                }
+
+                if (alert.LastSentAt is not { } sent)
+                {
+                    if (alert.State == AlertState.Firing)
+                    {
+                        MarkSent(alert, now, toSend); // its muting just ended
+                        nextResend = Min(nextResend, now + _alerting.ResendDelay);
+                    }
+
                     continue;
                 }
 
@@ -93,12 +169,14 @@ public sealed class RuleEngine
                     }
                 }
 
-                nextResend = due < nextResend ? due : nextResend;
+                nextResend = Min(nextResend, due);
             }
         }
 
         cluster.NextResend = nextResend;
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static void MarkSent(Alert alert, DateTimeOffset now, ICollection<Alert> toSend)
     {

@@ -11,6 +11,7 @@ public sealed class ClusterState
     private readonly Dictionary<string, Dictionary<LabelSet, TimeSeries>> _byMetric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nodeLastSelfReportMs = new(StringComparer.Ordinal);
     private readonly int _historyLength;
+    private bool _evaluateSoon;
 
     public ClusterState(string name, int historyLength)
     {
@@ -33,8 +34,32 @@ public sealed class ClusterState
     /// <summary>Earliest time a timer evaluation is needed (a pending alert's <c>for</c>, a silence, keep_firing_for).</summary>
     public DateTimeOffset NextDeadline { get; set; } = DateTimeOffset.MaxValue;
 
+    /// <summary>Set from outside the lock (policy reload, maintenance change): evaluate at the next tick.</summary>
+    public bool EvaluateSoon
+    {
+        get => Volatile.Read(ref _evaluateSoon);
+        set => Volatile.Write(ref _evaluateSoon, value);
+    }
+
     /// <summary>Earliest time an alert of this cluster is due to be re-sent.</summary>
     public DateTimeOffset NextResend { get; set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// Set when alerts were restored after a restart: until then firing alerts are not resolved for lack of data,
+    /// so a restart neither loses nor re-pages them.
+    /// </summary>
+    public DateTimeOffset? WarmUpUntil { get; set; }
+
+    /// <summary>Records a node's last self-report time restored from disk (does not move it backwards).</summary>
+    public void RestoreNodeReport(string node, long lastMs)
+    {
+        if (!_nodeLastSelfReportMs.TryGetValue(node, out var current) || current < lastMs)
+        {
+            _nodeLastSelfReportMs[node] = lastMs;
+        }
+
+        LastReportMs = Math.Max(LastReportMs, lastMs);
+    }
 
     /// <summary>Number of series held.</summary>
     public int SeriesCount { get; private set; }

@@ -10,7 +10,7 @@ public class AlertingRuleTests
     private readonly ScriptedCondition _condition = new();
 
     private AlertingRule Rule(TimeSpan forDuration, TimeSpan keepFiringFor = default) =>
-        new(new AlertRuleDefinition("TestAlert", "critical", forDuration, keepFiringFor, "S {node}", "D {reason}", "R"), _condition);
+        new(new AlertRuleDefinition("TestAlert", "critical", "scripted", RuleSettings.Of(forDuration, keepFiringFor), "S {node}", "D {reason}", "R"), _condition);
 
     private List<Alert> Eval(AlertingRule rule, TimeSpan at, out EvaluationContext context)
     {
@@ -149,6 +149,10 @@ public class AlertingRuleTests
     private sealed class ScriptedCondition : IAlertCondition
     {
         public bool Holds { get; set; }
+
+        public string Kind => "scripted";
+
+        public string ToPromQl(RuleSettings settings) => "vector(1)";
 
         public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
         {

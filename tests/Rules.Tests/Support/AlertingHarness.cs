@@ -1,4 +1,6 @@
 using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Notify;
@@ -11,17 +13,23 @@ namespace AzLocalMonitor.Rules.Tests.Support;
 /// <summary>The ingest → series → rules → notify pipeline wired with a fake clock and a recording notifier.</summary>
 public sealed class AlertingHarness
 {
-    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null)
+    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null)
     {
         var alertingOptions = Options.Create(alerting ?? new AlertingOptions());
         var seriesOptions = Options.Create(series ?? new SeriesOptions());
         Store = new SeriesStore(seriesOptions);
-        var engine = new RuleEngine(DefaultPolicy.Create(), alertingOptions, seriesOptions, Metrics);
+        Policy = new PolicyHolder(policy ?? DefaultPolicy.Load());
+        Schedule.ReplaceAll("config:", Policy.Current.MaintenanceWindows);
+        var engine = new RuleEngine(Policy, Schedule, alertingOptions, seriesOptions, Metrics);
         var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
         Pipeline = new IngestPipeline(Store, engine, Notifier, factory, Time, Metrics, seriesOptions);
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    public PolicyHolder Policy { get; }
+
+    public MaintenanceSchedule Schedule { get; } = new();
 
     public SelfMetrics Metrics { get; } = new();
 
@@ -50,6 +58,19 @@ public sealed class AlertingHarness
     }
 
     public Alert? Alert(string name, string cluster = "c1") => Alerts(cluster).SingleOrDefault(a => a.Name == name);
+
+    /// <summary>Feeds <paramref name="request"/> every <paramref name="every"/> for <paramref name="duration"/>, ticking each second.</summary>
+    public void Feed(Func<ExportMetricsServiceRequest> request, TimeSpan duration, TimeSpan? every = null)
+    {
+        var step = every ?? TimeSpan.FromSeconds(10);
+        var elapsed = TimeSpan.Zero;
+        while (elapsed < duration)
+        {
+            Ingest(request());
+            Run(step);
+            elapsed += step;
+        }
+    }
 }
 
 /// <summary>Remembers every notification handed over.</summary>

@@ -1,15 +1,18 @@
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Telemetry;
+using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
 
 namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalNodeDown: a peer reports the node's membership state as <c>down</c>, or the node's own telemetry has
 /// been silent for <see cref="AlertingOptions.NodeSilenceAfter"/> while other nodes of the cluster still report
-/// (a whole silent cluster is a monitoring problem, not N node failures).
+/// (a whole silent cluster is a monitoring problem, AzLocalTelemetryLost, not N node failures).
 /// </summary>
 public sealed class NodeDownCondition : IAlertCondition
 {
+    public string Kind => "node_down";
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -24,7 +27,7 @@ public sealed class NodeDownCondition : IAlertCondition
             }
         }
 
-        var silenceMs = (long)context.Alerting.NodeSilenceAfter.TotalMilliseconds;
+        var silenceMs = (long)Silence(context.Settings, context.Alerting).TotalMilliseconds;
         var nodes = context.Cluster.NodeLastSelfReportMs;
         var anyPeerReporting = nodes.Values.Any(last => context.NowMs - last <= silenceMs);
         foreach (var (node, last) in nodes)
@@ -33,8 +36,8 @@ public sealed class NodeDownCondition : IAlertCondition
             {
                 if (anyPeerReporting && !reported.Contains(node))
                 {
-                    var seconds = (context.NowMs - last) / 1000;
-                    candidates.Add(Candidate(context, node, FormattableString.Invariant($"its own telemetry has been silent for {seconds}s while its peers still report")));
+                    var silent = TimeSpan.FromMilliseconds(context.NowMs - last);
+                    candidates.Add(Candidate(context, node, $"its own telemetry has been silent for {Human(silent)} while its peers still report"));
                 }
             }
             else
@@ -44,9 +47,17 @@ public sealed class NodeDownCondition : IAlertCondition
         }
     }
 
+    public string ToPromQl(RuleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var silence = Num(Silence(settings, new AlertingOptions()).TotalSeconds);
+        return $"max by (cluster, node) ({CatalogNames.NodeState}{{state=\"down\"}} == 1) or max by (cluster, node) " +
+            $"((time() - {CatalogNames.NodeLastReport}) > {silence} and on (cluster) (min by (cluster) (time() - {CatalogNames.NodeLastReport}) <= {silence}))";
+    }
+
+    /// <summary>The <c>silence</c> parameter, else <see cref="AlertingOptions.NodeSilenceAfter"/>.</summary>
+    private static TimeSpan Silence(RuleSettings settings, AlertingOptions options) => settings.Duration("silence", options.NodeSilenceAfter);
+
     private static AlertCandidate Candidate(EvaluationContext context, string node, string reason) =>
-        new(
-            LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name, ResourceAttributes.NodeLabel, node),
-            1,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = reason });
+        new(LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name, ResourceAttributes.NodeLabel, node), 1, Details(("reason", reason)));
 }

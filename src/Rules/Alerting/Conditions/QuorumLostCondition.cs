@@ -1,11 +1,14 @@
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Telemetry;
+using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
 
 namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>AzLocalQuorumLost: the cluster's own verdict <c>azlocal_cluster_quorum</c> is 0 (it accounts for dynamic quorum).</summary>
 public sealed class QuorumLostCondition : IAlertCondition
 {
+    public string Kind => "quorum_lost";
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -14,15 +17,13 @@ public sealed class QuorumLostCondition : IAlertCondition
         {
             if (series.Value == 0)
             {
-                var details = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["votes"] = Votes(context),
-                };
-                candidates.Add(new AlertCandidate(LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name), series.Value, details));
+                candidates.Add(new AlertCandidate(LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name), series.Value, Details(("votes", Votes(context)))));
                 return;
             }
         }
     }
+
+    public string ToPromQl(RuleSettings settings) => $"max by (cluster) ({CatalogNames.ClusterQuorum} == 0)";
 
     private static string Votes(EvaluationContext context)
     {
@@ -30,6 +31,6 @@ public sealed class QuorumLostCondition : IAlertCondition
         var configured = context.Fresh(CatalogNames.ClusterVotesConfigured).FirstOrDefault()?.Value;
         return present is null || configured is null
             ? "vote counts not reported"
-            : FormattableString.Invariant($"{present} of {configured} votes present");
+            : $"{Num(present.Value)} of {Num(configured.Value)} votes present";
     }
 }

@@ -12,6 +12,8 @@ public sealed class StorageDegradedCondition : IAlertCondition
     private static readonly HashSet<string> BadHealth = new(StringComparer.Ordinal) { "warning", "unhealthy" };
     private static readonly HashSet<string> BadOperational = new(StringComparer.Ordinal) { "degraded", "incomplete", "detached", "no_redundancy" };
 
+    public string Kind => "storage_degraded";
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -24,14 +26,14 @@ public sealed class StorageDegradedCondition : IAlertCondition
         foreach (var ((kind, name), why) in reasons)
         {
             var labels = LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name, kind, name);
-            var details = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["subject"] = $"{kind} {name}",
-                ["reason"] = string.Join(", ", why),
-            };
-            candidates.Add(new AlertCandidate(labels, why.Count, details));
+            candidates.Add(new AlertCandidate(labels, why.Count, ConditionHelpers.Details(("subject", $"{kind} {name}"), ("reason", string.Join(", ", why)))));
         }
     }
+
+    public string ToPromQl(RuleSettings settings) =>
+        $"max by (cluster, volume) ({CatalogNames.VolumeHealth}{{state=~\"warning|unhealthy\"}} == 1 or " +
+        $"{CatalogNames.VolumeOperational}{{state=~\"degraded|incomplete|detached|no_redundancy\"}} == 1) or " +
+        $"max by (cluster, pool) ({CatalogNames.PoolHealth}{{state=~\"warning|unhealthy\"}} == 1)";
 
     private static void Collect(EvaluationContext context, string metric, string subjectLabel, HashSet<string> badStates,
         string what, SortedDictionary<(string, string), List<string>> reasons)

@@ -1,0 +1,25 @@
+using AzLocalMonitor.Rules.Series;
+using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
+
+namespace AzLocalMonitor.Rules.Alerting.Conditions;
+
+/// <summary>AzLocalRebuildInProgress: a repair/regeneration job is running; its annotation says how far and when done.</summary>
+public sealed class RebuildInProgressCondition : IAlertCondition
+{
+    public string Kind => "rebuild_in_progress";
+
+    public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(candidates);
+        foreach (var job in RepairProgress.Of(context))
+        {
+            candidates.Add(new AlertCandidate(LabelSet.Of("cluster", context.Cluster.Name, "job", job.Job), job.Fraction,
+                Details(("progress", job.Describe()))));
+        }
+    }
+
+    public string ToPromQl(RuleSettings settings) =>
+        $"max by (cluster, job) ({CatalogNames.RepairSize}) > 0 and on (cluster, job) " +
+        $"(max by (cluster, job) ({CatalogNames.RepairProcessed}) < on (cluster, job) max by (cluster, job) ({CatalogNames.RepairSize}))";
+}
