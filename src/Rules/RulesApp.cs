@@ -7,6 +7,7 @@ using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.State;
 using Microsoft.Extensions.Options;
 
 namespace AzLocalMonitor.Rules;
@@ -37,6 +38,11 @@ public static class RulesApp
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<PolicyHolder>(); // a bad policy stops start-up with every error listed
+        var restored = app.Services.GetRequiredService<AlertPersistence>().Restore(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (restored > 0)
+        {
+            app.Logger.LogInformation("Restored {Count} alert(s) from the state store", restored);
+        }
         app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync);
         app.MapGet("/metrics", MetricsEndpoint.Handle);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
@@ -44,6 +50,7 @@ public static class RulesApp
         app.MapGet("/healthz", ApiEndpoints.Health);
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
         app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
+        MaintenanceEndpoints.Map(app);
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
@@ -68,10 +75,28 @@ public static class RulesApp
         services.AddSingleton(sp => new ConditionCatalog(sp.GetServices<IAlertCondition>()));
         services.AddSingleton<PolicyLoader>();
         services.AddSingleton(sp => new PolicyHolder(sp.GetRequiredService<PolicyLoader>().LoadFiles(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.AllFiles())));
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
+        services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path is { Length: > 0 } path
+            ? new SqliteStateStore(path)
+            : new NullStateStore());
+        services.AddSingleton<AlertPersistence>();
         services.AddSingleton(sp =>
         {
             var schedule = new MaintenanceSchedule();
             schedule.ReplaceAll(PolicyWatcher.ConfigWindowPrefix, sp.GetRequiredService<PolicyHolder>().Current.MaintenanceWindows);
+            foreach (var window in sp.GetRequiredService<IStateStore>().LoadWindows())
+            {
+                schedule.Upsert(window);
+            }
+
+            var store = sp.GetRequiredService<SeriesStore>();
+            schedule.Changed += cluster =>
+            {
+                if (store.Find(cluster) is { } state)
+                {
+                    state.EvaluateSoon = true;
+                }
+            };
             return schedule;
         });
         services.AddSingleton<PolicyWatcher>();

@@ -63,9 +63,15 @@ public sealed class AlertingRule
             {
                 alert = new Alert(labels, now);
                 alerts[labels] = alert;
+                context.Cluster.MarkAlertsChanged();
             }
 
-            alert.KeepFiringSince = null;
+            if (alert.KeepFiringSince is not null)
+            {
+                alert.KeepFiringSince = null;
+                context.Cluster.MarkAlertsChanged();
+            }
+
             alert.Value = candidate.Value;
             alert.Annotations = RenderAnnotations(labels, candidate.Details, settings, window?.Name);
         }
@@ -84,6 +90,7 @@ public sealed class AlertingRule
                 if (alert.State == AlertState.Inactive && alert.ResolvedAt == now)
                 {
                     changed.Add(alert);
+                    context.Cluster.MarkAlertsChanged();
                 }
 
                 continue;
@@ -97,6 +104,7 @@ public sealed class AlertingRule
                     alert.State = AlertState.Firing;
                     alert.FiredAt = now;
                     changed.Add(alert);
+                    context.Cluster.MarkAlertsChanged();
                 }
                 else
                 {
@@ -107,6 +115,7 @@ public sealed class AlertingRule
 
         if (remove is not null)
         {
+            context.Cluster.MarkAlertsChanged();
             foreach (var labels in remove)
             {
                 alerts.Remove(labels);
@@ -135,7 +144,12 @@ public sealed class AlertingRule
 
                 if (hold > TimeSpan.Zero)
                 {
-                    alert.KeepFiringSince ??= now;
+                    if (alert.KeepFiringSince is null)
+                    {
+                        alert.KeepFiringSince = now;
+                        context.Cluster.MarkAlertsChanged();
+                    }
+
                     var until = alert.KeepFiringSince.Value + hold;
                     if (now < until)
                     {

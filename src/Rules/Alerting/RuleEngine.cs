@@ -68,7 +68,7 @@ public sealed class RuleEngine
             var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null : alert.LastSentAt is not null;
             if (wanted)
             {
-                MarkSent(alert, now, toSend);
+                MarkSent(cluster, alert, now, toSend);
             }
         }
 
@@ -84,10 +84,10 @@ public sealed class RuleEngine
         return cluster.EvaluateSoon || now >= cluster.NextDeadline || now >= cluster.NextResend;
     }
 
-    /// <summary>Alerts of rules a reload removed: firing ones resolve, pending ones go.</summary>
-    private static void RetireRemovedRules(ClusterState cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
+    /// <summary>Alerts of rules a reload removed: firing ones resolve (and are re-sent as resolved), the rest go.</summary>
+    private void RetireRemovedRules(ClusterState cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
     {
-        if (cluster.Alerts.Count <= policy.Rules.Count && cluster.Alerts.Keys.All(k => policy.Rules.Any(r => r.Definition.Key == k)))
+        if (cluster.Alerts.Keys.All(k => policy.Rules.Any(r => r.Definition.Key == k)))
         {
             return;
         }
@@ -102,10 +102,12 @@ public sealed class RuleEngine
                     alert.State = AlertState.Inactive;
                     alert.ResolvedAt = now;
                     changed.Add(alert);
+                    cluster.MarkAlertsChanged();
                 }
-                else if (alert.State == AlertState.Pending)
+                else if (alert.State == AlertState.Pending || alert.ResolvedAt is not { } resolved || now - resolved > _alerting.ResolvedRetention)
                 {
                     alerts.Remove(labels);
+                    cluster.MarkAlertsChanged();
                 }
             }
 
@@ -144,7 +146,7 @@ public sealed class RuleEngine
                 {
                     if (alert.State == AlertState.Firing)
                     {
-                        MarkSent(alert, now, toSend); // its muting just ended
+                        MarkSent(cluster, alert, now, toSend); // its muting just ended
                         nextResend = Min(nextResend, now + _alerting.ResendDelay);
                     }
 
@@ -154,7 +156,7 @@ public sealed class RuleEngine
                 var due = sent + _alerting.ResendDelay;
                 if (now >= due)
                 {
-                    MarkSent(alert, now, toSend);
+                    MarkSent(cluster, alert, now, toSend);
                     due = now + _alerting.ResendDelay;
                 }
 
@@ -178,7 +180,7 @@ public sealed class RuleEngine
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static void MarkSent(Alert alert, DateTimeOffset now, ICollection<Alert> toSend)
+    private static void MarkSent(ClusterState cluster, Alert alert, DateTimeOffset now, ICollection<Alert> toSend)
     {
         if (alert.LastSentAt == now && toSend.Contains(alert))
         {
@@ -186,6 +188,7 @@ public sealed class RuleEngine
         }
 
         alert.LastSentAt = now;
+        cluster.MarkAlertsChanged();
         toSend.Add(alert);
     }
 }

@@ -2,6 +2,7 @@ using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.State;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +20,19 @@ public sealed class IngestPipeline
     private readonly NotificationFactory _notifications;
     private readonly TimeProvider _time;
     private readonly SelfMetrics _metrics;
+    private readonly AlertPersistence _persistence;
     private readonly long _forgetAfterMs;
+    private readonly long _checkpointMs;
     private long _lastForgetMs;
+    private long _lastCheckpointMs;
 
     public IngestPipeline(SeriesStore store, RuleEngine engine, IAlertNotifier notifier, NotificationFactory notifications,
-        TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series)
+        TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, AlertPersistence persistence, IOptions<StateOptions> state)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(state);
+        _persistence = persistence;
+        _checkpointMs = (long)state.Value.CheckpointInterval.TotalMilliseconds;
         _store = store;
         _engine = engine;
         _notifier = notifier;
@@ -47,6 +54,7 @@ public sealed class IngestPipeline
         foreach (var (cluster, samples) in result.ByCluster)
         {
             var state = _store.GetOrAdd(cluster);
+            (long, List<AlertRecord>)? snapshot;
             lock (state.Gate)
             {
                 foreach (var sample in samples)
@@ -57,13 +65,10 @@ public sealed class IngestPipeline
                     }
                 }
 
-                toSend.Clear();
-                _engine.Evaluate(state, now, toSend);
-                foreach (var alert in toSend)
-                {
-                    outgoing.Add(_notifications.Create(alert, now));
-                }
+                snapshot = EvaluateLocked(state, now, toSend, outgoing);
             }
+
+            _persistence.Write(cluster, snapshot);
         }
 
         if (outOfOrder > 0)
@@ -88,6 +93,19 @@ public sealed class IngestPipeline
         return result;
     }
 
+    /// <summary>Evaluates a cluster (its lock held), queues what must be sent, and captures alert state to persist.</summary>
+    private (long, List<AlertRecord>)? EvaluateLocked(ClusterState state, DateTimeOffset now, List<Alert> toSend, List<AlertNotification> outgoing)
+    {
+        toSend.Clear();
+        _engine.Evaluate(state, now, toSend);
+        foreach (var alert in toSend)
+        {
+            outgoing.Add(_notifications.Create(alert, now));
+        }
+
+        return AlertPersistence.Capture(state);
+    }
+
     /// <summary>
     /// Timer work: evaluates only the clusters with a due deadline (pending <c>for</c>, silence, staleness,
     /// resend) and, once a minute, forgets long-silent series.
@@ -106,6 +124,7 @@ public sealed class IngestPipeline
                 continue;
             }
 
+            (long, List<AlertRecord>)? snapshot;
             lock (state.Gate)
             {
                 if (forget)
@@ -113,18 +132,21 @@ public sealed class IngestPipeline
                     state.Forget(nowMs, _forgetAfterMs);
                 }
 
-                toSend.Clear();
-                _engine.Evaluate(state, now, toSend);
-                foreach (var alert in toSend)
-                {
-                    outgoing.Add(_notifications.Create(alert, now));
-                }
+                snapshot = EvaluateLocked(state, now, toSend, outgoing);
             }
+
+            _persistence.Write(state.Name, snapshot);
         }
 
         if (forget)
         {
             _lastForgetMs = nowMs;
+        }
+
+        if (nowMs - _lastCheckpointMs >= _checkpointMs)
+        {
+            _persistence.CheckpointNodes();
+            _lastCheckpointMs = nowMs;
         }
 
         if (outgoing.Count > 0)

@@ -34,6 +34,15 @@ public sealed class ClusterState
     /// <summary>Earliest time a timer evaluation is needed (a pending alert's <c>for</c>, a silence, keep_firing_for).</summary>
     public DateTimeOffset NextDeadline { get; set; } = DateTimeOffset.MaxValue;
 
+    /// <summary>Bumped whenever an alert of this cluster changes in a way worth keeping across a restart.</summary>
+    public long AlertVersion { get; private set; }
+
+    /// <summary>The <see cref="AlertVersion"/> last handed to the state store.</summary>
+    public long PersistedAlertVersion { get; set; }
+
+    /// <summary>Notes that alert state changed (lifecycle, send time) and must be persisted.</summary>
+    public void MarkAlertsChanged() => AlertVersion++;
+
     /// <summary>Set from outside the lock (policy reload, maintenance change): evaluate at the next tick.</summary>
     public bool EvaluateSoon
     {

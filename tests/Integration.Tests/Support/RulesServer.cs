@@ -25,7 +25,7 @@ public sealed class RulesServer : IAsyncDisposable
     public static async Task<RulesServer> StartAsync(Uri? alertmanager, params string[] args)
     {
         var port = FreePort.Next();
-        string[] all = ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. args];
+        string[] all = ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", "--State:Path", Path.Combine(Directory.CreateTempSubdirectory("azlm-rules-").FullName, "rules.db"), .. args];
         if (alertmanager is not null)
         {
             all = [.. all, "--Alertmanager:Url", alertmanager.ToString()];

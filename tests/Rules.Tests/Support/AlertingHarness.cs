@@ -5,6 +5,7 @@ using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.State;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,10 @@ namespace AzLocalMonitor.Rules.Tests.Support;
 /// <summary>The ingest → series → rules → notify pipeline wired with a fake clock and a recording notifier.</summary>
 public sealed class AlertingHarness
 {
-    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null)
+    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null)
     {
+        Time = time ?? new FakeTimeProvider();
+        StateStore = state ?? new NullStateStore();
         var alertingOptions = Options.Create(alerting ?? new AlertingOptions());
         var seriesOptions = Options.Create(series ?? new SeriesOptions());
         Store = new SeriesStore(seriesOptions);
@@ -22,10 +25,15 @@ public sealed class AlertingHarness
         Schedule.ReplaceAll("config:", Policy.Current.MaintenanceWindows);
         var engine = new RuleEngine(Policy, Schedule, alertingOptions, seriesOptions, Metrics);
         var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
-        Pipeline = new IngestPipeline(Store, engine, Notifier, factory, Time, Metrics, seriesOptions);
+        Persistence = new AlertPersistence(StateStore, Store, alertingOptions, seriesOptions);
+        Pipeline = new IngestPipeline(Store, engine, Notifier, factory, Time, Metrics, seriesOptions, Persistence, Options.Create(new StateOptions()));
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
+
+    public IStateStore StateStore { get; }
+
+    public AlertPersistence Persistence { get; }
 
     public PolicyHolder Policy { get; }
 

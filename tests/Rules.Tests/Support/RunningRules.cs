@@ -23,7 +23,7 @@ public sealed class RunningRules : IAsyncDisposable
 
     public static async Task<RunningRules> StartAsync(params string[] args)
     {
-        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. args]);
+        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--State:Path", Path.Combine(Directory.CreateTempSubdirectory("azlm-rules-").FullName, "rules.db"), .. args]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningRules(app, new Uri(address));

@@ -1,0 +1,263 @@
+using System.Text.Json;
+using AzLocalMonitor.Rules.Muting;
+using Microsoft.Data.Sqlite;
+
+namespace AzLocalMonitor.Rules.State;
+
+/// <summary>
+/// The embedded SQLite state store. WAL journal: a kill -9 loses no committed transaction; writes are small and
+/// happen only on alert state changes, node checkpoints and maintenance changes (never per sample).
+/// </summary>
+public sealed class SqliteStateStore : IStateStore, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _savedVersions = new(StringComparer.Ordinal);
+
+    public SqliteStateStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        Path = path;
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS alerts (
+                cluster TEXT NOT NULL, rule_key TEXT NOT NULL, labels TEXT NOT NULL, annotations TEXT NOT NULL,
+                state INTEGER NOT NULL, active_at INTEGER NOT NULL, fired_at INTEGER, resolved_at INTEGER,
+                last_sent_at INTEGER, keep_firing_since INTEGER, value REAL NOT NULL,
+                PRIMARY KEY (cluster, rule_key, labels));
+            CREATE TABLE IF NOT EXISTS node_reports (
+                cluster TEXT NOT NULL, node TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (cluster, node));
+            CREATE TABLE IF NOT EXISTS maintenance_windows (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
+                action TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public void SaveAlerts(string cluster, long version, IReadOnlyList<AlertRecord> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        lock (_gate)
+        {
+            if (_savedVersions.TryGetValue(cluster, out var saved) && saved >= version)
+            {
+                return; // a newer snapshot of this cluster was written already
+            }
+
+            using var tx = _connection.BeginTransaction();
+            using (var delete = Command("DELETE FROM alerts WHERE cluster = $c", tx))
+            {
+                delete.Parameters.AddWithValue("$c", cluster);
+                delete.ExecuteNonQuery();
+            }
+
+            using var insert = Command("""
+                INSERT INTO alerts (cluster, rule_key, labels, annotations, state, active_at, fired_at, resolved_at, last_sent_at, keep_firing_since, value)
+                VALUES ($c, $k, $l, $a, $s, $act, $fire, $res, $sent, $keep, $v)
+                """, tx);
+            foreach (var alert in alerts)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$c", cluster);
+                insert.Parameters.AddWithValue("$k", alert.RuleKey);
+                insert.Parameters.AddWithValue("$l", JsonSerializer.Serialize(alert.Labels));
+                insert.Parameters.AddWithValue("$a", JsonSerializer.Serialize(alert.Annotations));
+                insert.Parameters.AddWithValue("$s", alert.State);
+                insert.Parameters.AddWithValue("$act", alert.ActiveAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$fire", Ms(alert.FiredAt));
+                insert.Parameters.AddWithValue("$res", Ms(alert.ResolvedAt));
+                insert.Parameters.AddWithValue("$sent", Ms(alert.LastSentAt));
+                insert.Parameters.AddWithValue("$keep", Ms(alert.KeepFiringSince));
+                insert.Parameters.AddWithValue("$v", double.IsFinite(alert.Value) ? alert.Value : 0);
+                insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            _savedVersions[cluster] = version;
+        }
+    }
+
+    public IReadOnlyList<AlertRecord> LoadAlerts()
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT cluster, rule_key, labels, annotations, state, active_at, fired_at, resolved_at, last_sent_at, keep_firing_since, value FROM alerts");
+            using var reader = query.ExecuteReader();
+            var result = new List<AlertRecord>();
+            while (reader.Read())
+            {
+                result.Add(new AlertRecord(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [],
+                    JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [],
+                    reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                    Time(reader, 6),
+                    Time(reader, 7),
+                    Time(reader, 8),
+                    Time(reader, 9),
+                    reader.GetDouble(10)));
+            }
+
+            return result;
+        }
+    }
+
+    public void SaveNodeReports(IReadOnlyList<(string Cluster, string Node, long LastMs)> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            using var upsert = Command("INSERT INTO node_reports (cluster, node, last_ms) VALUES ($c, $n, $t) ON CONFLICT (cluster, node) DO UPDATE SET last_ms = excluded.last_ms", tx);
+            foreach (var (cluster, node, last) in reports)
+            {
+                upsert.Parameters.Clear();
+                upsert.Parameters.AddWithValue("$c", cluster);
+                upsert.Parameters.AddWithValue("$n", node);
+                upsert.Parameters.AddWithValue("$t", last);
+                upsert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<(string Cluster, string Node, long LastMs)> LoadNodeReports()
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT cluster, node, last_ms FROM node_reports");
+            using var reader = query.ExecuteReader();
+            var result = new List<(string, string, long)>();
+            while (reader.Read())
+            {
+                result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+
+            return result;
+        }
+    }
+
+    public void SaveWindow(MaintenanceWindow window, AuditRecord audit)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var upsert = Command("INSERT INTO maintenance_windows (id, body) VALUES ($id, $b) ON CONFLICT (id) DO UPDATE SET body = excluded.body", tx))
+            {
+                upsert.Parameters.AddWithValue("$id", window.Id);
+                upsert.Parameters.AddWithValue("$b", JsonSerializer.Serialize(window));
+                upsert.ExecuteNonQuery();
+            }
+
+            Audit(audit, tx);
+            tx.Commit();
+        }
+    }
+
+    public void DeleteWindow(string id, AuditRecord audit)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var delete = Command("DELETE FROM maintenance_windows WHERE id = $id", tx))
+            {
+                delete.Parameters.AddWithValue("$id", id);
+                delete.ExecuteNonQuery();
+            }
+
+            Audit(audit, tx);
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<MaintenanceWindow> LoadWindows()
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT body FROM maintenance_windows ORDER BY id");
+            using var reader = query.ExecuteReader();
+            var result = new List<MaintenanceWindow>();
+            while (reader.Read())
+            {
+                if (JsonSerializer.Deserialize<MaintenanceWindow>(reader.GetString(0)) is { } window)
+                {
+                    result.Add(window);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    public IReadOnlyList<AuditRecord> LoadAudit(int limit)
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT id, at, actor, action, subject, details FROM audit ORDER BY id DESC LIMIT $n");
+            query.Parameters.AddWithValue("$n", limit);
+            using var reader = query.ExecuteReader();
+            var result = new List<AuditRecord>();
+            while (reader.Read())
+            {
+                result.Add(new AuditRecord(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                    reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            }
+
+            return result;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private void Audit(AuditRecord audit, SqliteTransaction tx)
+    {
+        using var insert = Command("INSERT INTO audit (at, actor, action, subject, details) VALUES ($at, $who, $what, $subject, $details)", tx);
+        insert.Parameters.AddWithValue("$at", audit.At.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$who", audit.Actor);
+        insert.Parameters.AddWithValue("$what", audit.Action);
+        insert.Parameters.AddWithValue("$subject", audit.Subject);
+        insert.Parameters.AddWithValue("$details", audit.Details);
+        insert.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static object Ms(DateTimeOffset? time) => time is { } t ? t.ToUnixTimeMilliseconds() : DBNull.Value;
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+}

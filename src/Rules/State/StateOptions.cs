@@ -1,0 +1,16 @@
+namespace AzLocalMonitor.Rules.State;
+
+/// <summary>Where Rules keeps its durable state (configuration section <c>State</c>).</summary>
+public sealed class StateOptions
+{
+    public const string Section = "State";
+
+    /// <summary>
+    /// SQLite file for alert state, node report checkpoints, maintenance windows and the audit trail.
+    /// Relative paths are relative to the working directory. Empty: nothing is kept across restarts.
+    /// </summary>
+    public string Path { get; set; } = "data/rules.db";
+
+    /// <summary>How often node last-report times are checkpointed (they let silence detection survive a restart).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
