@@ -47,7 +47,25 @@ public sealed class AlertingHarness
 
     public IngestPipeline Pipeline { get; }
 
-    public MappingResult Ingest(ExportMetricsServiceRequest request) => Pipeline.Ingest(request);
+    /// <summary>Ingests <paramref name="request"/> with every point stamped at the fake clock's now, as a live agent would.</summary>
+    public MappingResult Ingest(ExportMetricsServiceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var nanos = (ulong)Time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000UL;
+        foreach (var metric in request.ResourceMetrics.SelectMany(r => r.ScopeMetrics).SelectMany(s => s.Metrics))
+        {
+            var points = metric.Gauge?.DataPoints ?? metric.Sum?.DataPoints;
+            foreach (var point in points ?? [])
+            {
+                point.TimeUnixNano = nanos;
+            }
+        }
+
+        return Pipeline.Ingest(request);
+    }
+
+    /// <summary>Ingests <paramref name="request"/> with the timestamps it carries.</summary>
+    public MappingResult IngestAsIs(ExportMetricsServiceRequest request) => Pipeline.Ingest(request);
 
     /// <summary>Advances the clock in one-second ticks, running the timer work at each.</summary>
     public void Run(TimeSpan duration)

@@ -1,0 +1,18 @@
+using AzLocalMonitor.Rules.Tests.Support;
+
+namespace AzLocalMonitor.Rules.Tests.Alerting.Policy;
+
+/// <summary>
+/// One scripted situation for one alert of the default policy: the data a cluster reports at each 10 s step,
+/// how long, and whether the alert (with that severity) must be firing at the end — a "fires" case or a near miss.
+/// </summary>
+public sealed record PolicyCase(string Alert, string Severity, bool Fires, string Situation, Func<int, Otlp> Data, TimeSpan Duration)
+{
+    /// <summary>Optional set-up before the data flows (e.g. a maintenance window).</summary>
+    public Action<AlertingHarness>? Setup { get; init; }
+
+    /// <summary>Optional: after <see cref="Duration"/>, stop reporting for this long (silence cases).</summary>
+    public TimeSpan SilenceAfter { get; init; }
+
+    public override string ToString() => $"{Alert} ({Severity}) {(Fires ? "fires" : "near miss")}: {Situation}";
+}

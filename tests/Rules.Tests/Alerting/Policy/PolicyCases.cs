@@ -1,0 +1,130 @@
+using AzLocalMonitor.Rules.Muting;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+
+namespace AzLocalMonitor.Rules.Tests.Alerting.Policy;
+
+/// <summary>For every alert of the default policy, at least one situation where it fires and one near miss.</summary>
+public static class PolicyCases
+{
+    private const double GB = 1e9;
+    private const double TB = 1e12;
+
+    private static readonly string[] Nodes = ["node-1", "node-2", "node-3"];
+
+    /// <summary>A healthy 3-node cluster as node-1 sees it, to which each case adds its fault.</summary>
+    public static Otlp Healthy(string reporter = "node-1") =>
+        new Otlp("c1", reporter)
+            .Gauge(Instruments.ClusterQuorum, 1)
+            .Gauge(Instruments.ClusterVotesConfigured, 3)
+            .Gauge(Instruments.ClusterVotesPresent, 3)
+            .Gauge(Instruments.NodeCpuUtilization, 0.3);
+
+    private static Otlp NodeStates(Otlp otlp, string? down = null, string? paused = null)
+    {
+        foreach (var node in Nodes)
+        {
+            var state = node == down ? "down" : node == paused ? "paused" : "up";
+            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, state, ("node", node));
+        }
+
+        return otlp;
+    }
+
+    private static Otlp Repair(double size, double processed) =>
+        Healthy().Gauge(Instruments.StorageRepairSize, size, ("job", "repair-1")).Gauge(Instruments.StorageRepairProcessed, processed, ("job", "repair-1"));
+
+    private static Otlp Pool(double allocated) =>
+        NodeStates(Healthy())
+            .Gauge(Instruments.StoragePoolSize, 24 * TB, ("pool", "S2D"))
+            .Gauge(Instruments.StoragePoolAllocated, allocated, ("pool", "S2D"))
+            .Gauge(Instruments.StorageDiskCount, "{disk}", Nodes.Select(n => Otlp.Point(4, 1_795_000_000_000, ("node", n), ("media", "ssd"), ("usage", "capacity"), ("state", "healthy"))).ToArray());
+
+    private static Otlp Volume(double used) =>
+        Healthy().Gauge(Instruments.StorageVolumeSize, 1 * TB, ("volume", "db"), ("resiliency", "three_way_mirror"))
+            .Gauge(Instruments.StorageVolumeUsed, used * TB, ("volume", "db"), ("resiliency", "three_way_mirror"));
+
+    private static Otlp Cache(double ratio, string media) =>
+        Healthy().Gauge(Instruments.StorageCacheHitRatio, ratio)
+            .Gauge(Instruments.StorageDiskCount, 4, ("media", media), ("usage", "capacity"), ("state", "healthy"));
+
+    private static Otlp Disks(string state) =>
+        Healthy().Gauge(Instruments.StorageDiskCount, 1, ("media", "ssd"), ("usage", "capacity"), ("state", state));
+
+    private static MaintenanceWindow Window(AlertingHarness h, TimeSpan startIn, TimeSpan length, string? node = null) =>
+        new("api:w1", "patch-night", "c1", node, null, null, h.Time.GetUtcNow() + startIn, h.Time.GetUtcNow() + startIn + length, null, "tests");
+
+    private static readonly TimeSpan Min = TimeSpan.FromMinutes(1);
+
+    public static IReadOnlyList<PolicyCase> All { get; } =
+    [
+        new("AzLocalQuorumLost", "critical", true, "cluster reports quorum 0", _ => Healthy().Gauge(Instruments.ClusterQuorum, 0), TimeSpan.FromSeconds(10)),
+        new("AzLocalQuorumLost", "critical", false, "2 of 3 votes but quorum held", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), 2 * Min),
+
+        new("AzLocalNodeDown", "critical", true, "peers report node-2 down for 40 s", _ => NodeStates(Healthy(), down: "node-2"), TimeSpan.FromSeconds(40)),
+        new("AzLocalNodeDown", "critical", false, "node-2 down for 20 s only (for 30 s)", i => NodeStates(Healthy(), down: i < 2 ? "node-2" : null), Min),
+
+        new("AzLocalStorageDegraded", "critical", true, "volume db degraded for 70 s",
+            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db")), TimeSpan.FromSeconds(70)),
+        new("AzLocalStorageDegraded", "critical", false, "volume db in service (rebalancing) only",
+            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "in_service", ("volume", "db")), 3 * Min),
+
+        new("AzLocalPhysicalDiskFailed", "critical", true, "an unhealthy capacity disk for 70 s", _ => Disks("unhealthy"), TimeSpan.FromSeconds(70)),
+        new("AzLocalPhysicalDiskFailed", "critical", false, "a disk in warning only", _ => Disks("warning"), 3 * Min),
+
+        new("AzLocalQuorumAtRisk", "warning", true, "2 of 3 votes present", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), TimeSpan.FromSeconds(40)),
+        new("AzLocalQuorumAtRisk", "warning", true, "2-node cluster whose witness failed",
+            _ => new Otlp("c1", "node-1").Gauge(Instruments.ClusterQuorum, 1).Gauge(Instruments.ClusterVotesConfigured, 3).Gauge(Instruments.ClusterVotesPresent, 3)
+                .StateSet(Instruments.ClusterWitnessState, MetricCatalog.States.Witness, "failed", ("type", "cloud"))
+                .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", "node-1"))
+                .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", "node-2")), TimeSpan.FromSeconds(40)),
+        new("AzLocalQuorumAtRisk", "warning", false, "4 of 5 votes present (one more loss still keeps 3 of 5)",
+            _ => Healthy().Gauge(Instruments.ClusterVotesConfigured, 5).Gauge(Instruments.ClusterVotesPresent, 4), 2 * Min),
+
+        new("AzLocalRebuildInProgress", "warning", true, "repair 30% done", i => Repair(100 * GB, (30 + i) * GB), TimeSpan.FromSeconds(10)),
+        new("AzLocalRebuildInProgress", "warning", false, "repair job reports everything processed", _ => Repair(100 * GB, 100 * GB), 2 * Min),
+
+        new("AzLocalRebuildSlow", "warning", true, "0.1 GB/s with ~900 GB to go (ETA ~2.5 h > 15 min RTO)", i => Repair(1000 * GB, (100 + i) * GB), 7 * Min),
+        new("AzLocalRebuildSlow", "warning", false, "2 GB/s with ~900 GB to go (ETA < 8 min)", i => Repair(2000 * GB, (1100 + (20 * i)) * GB), 7 * Min),
+
+        new("AzLocalCpuHigh", "warning", true, "CPU 90% for 16 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.9), 16 * Min),
+        new("AzLocalCpuHigh", "warning", false, "CPU 79% for 20 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.79), 20 * Min),
+
+        new("AzLocalMemoryHigh", "warning", true, "memory 85% for 16 min", _ => Healthy().Gauge(Instruments.NodeMemoryUtilization, 0.85), 16 * Min),
+        new("AzLocalMemoryHigh", "warning", false, "memory 85% for 14 min, then 60%", i => Healthy().Gauge(Instruments.NodeMemoryUtilization, i < 84 ? 0.85 : 0.6), 20 * Min),
+
+        new("AzLocalVolumeCapacityHigh", "warning", true, "volume 85% full for 6 min", _ => Volume(0.85), 6 * Min),
+        new("AzLocalVolumeCapacityHigh", "warning", false, "volume 79% full", _ => Volume(0.79), 10 * Min),
+        new("AzLocalVolumeCapacityHigh", "critical", true, "volume 95% full for 6 min", _ => Volume(0.95), 6 * Min),
+        new("AzLocalVolumeCapacityHigh", "critical", false, "volume 85% full (warning only)", _ => Volume(0.85), 10 * Min),
+
+        new("AzLocalReserveCapacityLow", "warning", true, "4 TB free of 24 TB, reserve 3 × 2 TB", _ => Pool(20 * TB), 16 * Min),
+        new("AzLocalReserveCapacityLow", "warning", false, "7 TB free, reserve 6 TB", _ => Pool(17 * TB), 20 * Min),
+
+        new("AzLocalNetworkLatencyHigh", "warning", true, "storage network 0.8 ms for 6 min",
+            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "storage"), ("peer", "node-2")), 6 * Min),
+        new("AzLocalNetworkLatencyHigh", "warning", false, "management network 0.8 ms (budget 1 ms)",
+            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "management"), ("peer", "node-2")), 10 * Min),
+
+        new("AzLocalStorageLatencyHigh", "warning", true, "writes at 15 ms for 6 min", _ => Healthy().Gauge(Instruments.StorageLatency, 0.015, ("op", "write")), 6 * Min),
+        new("AzLocalStorageLatencyHigh", "warning", false, "writes at 8 ms", _ => Healthy().Gauge(Instruments.StorageLatency, 0.008, ("op", "write")), 10 * Min),
+
+        new("AzLocalCacheHitRatioLow", "warning", true, "hybrid node at 60% hits for 31 min", _ => Cache(0.6, "hdd"), 31 * Min),
+        new("AzLocalCacheHitRatioLow", "warning", false, "all-flash node at 60% hits (not a signal)", _ => Cache(0.6, "ssd"), 40 * Min),
+
+        new("AzLocalNodeMaintenance", "info", true, "node-2 paused", _ => NodeStates(Healthy(), paused: "node-2"), TimeSpan.FromSeconds(10)),
+        new("AzLocalNodeMaintenance", "info", false, "every node up", _ => NodeStates(Healthy()), 2 * Min),
+
+        new("AzLocalMaintenanceWindow", "info", true, "a window covering now", _ => Healthy(), TimeSpan.FromSeconds(20))
+        {
+            Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.Zero, TimeSpan.FromHours(1))),
+        },
+        new("AzLocalMaintenanceWindow", "info", false, "a window starting in an hour", _ => Healthy(), 10 * Min)
+        {
+            Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.FromHours(1), TimeSpan.FromHours(1))),
+        },
+
+        new("AzLocalTelemetryLost", "warning", true, "every node silent for 3 min", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min },
+        new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 2 * Min },
+    ];
+}
