@@ -14,12 +14,12 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Immediate export ({Reason}): {Outcome} in {Milliseconds:F0} ms")]
     public static partial void ImmediateExport(ILogger logger, string reason, string outcome, double milliseconds);
 
-    [LoggerMessage(4, LogLevel.Warning, "Export problem ({EventSource}): {Message} [{Suppressed} identical messages suppressed]")]
-    public static partial void ExportProblem(ILogger logger, string eventSource, string message, int suppressed);
+    [LoggerMessage(4, LogLevel.Warning, "Export problem: {Message}{Suppressed}")]
+    public static partial void ExportProblem(ILogger logger, string message, string suppressed);
 
     [LoggerMessage(5, LogLevel.Error, "Reading {Source} failed; exporting nothing for this collection")]
     public static partial void ReadFailed(ILogger logger, string source, Exception exception);
 
-    [LoggerMessage(6, LogLevel.Information, "Stopping: final export {Outcome}")]
-    public static partial void Stopped(ILogger logger, string outcome);
+    [LoggerMessage(6, LogLevel.Information, "Stopped after a final export")]
+    public static partial void Stopped(ILogger logger);
 }

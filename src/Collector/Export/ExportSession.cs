@@ -81,8 +81,8 @@ internal sealed class ExportSession : IAsyncDisposable
         await _setup.Source.DisposeAsync().ConfigureAwait(false);
 
         // Shutdown runs a last collection and export, so the final state reaches Rules.
-        var delivered = await Task.Run(() => _provider.Shutdown(ExportTimeoutMilliseconds)).ConfigureAwait(false);
-        Log.Stopped(_logger, delivered ? "delivered" : "NOT delivered");
+        await Task.Run(() => _provider.Shutdown(ExportTimeoutMilliseconds)).ConfigureAwait(false);
+        Log.Stopped(_logger);
         _provider.Dispose();
         _instruments.Dispose();
         _forwarder.Dispose();

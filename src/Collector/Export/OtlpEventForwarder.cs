@@ -29,9 +29,15 @@ internal sealed class OtlpEventForwarder : EventListener
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
-        if (eventSource.Name.StartsWith("OpenTelemetry-", StringComparison.Ordinal))
+        // The exporter's warnings are about delivery; the SDK's warnings are mostly about meters we chose not to
+        // subscribe to (System.Runtime, System.Net.Http), so only its errors are worth a line.
+        if (eventSource.Name == "OpenTelemetry-Exporter-OpenTelemetryProtocol")
         {
             EnableEvents(eventSource, EventLevel.Warning);
+        }
+        else if (eventSource.Name == "OpenTelemetry-Sdk")
+        {
+            EnableEvents(eventSource, EventLevel.Error);
         }
     }
 
@@ -57,7 +63,7 @@ internal sealed class OtlpEventForwarder : EventListener
             (_lastMessage, _lastAt, _suppressed) = (message, now, 0);
         }
 
-        Log.ExportProblem(logger, eventData.EventSource.Name, message, suppressed);
+        Log.ExportProblem(logger, message, suppressed > 0 ? $" ({suppressed} identical messages in the last minute not shown)" : string.Empty);
     }
 
     private static string Format(EventWrittenEventArgs e)
