@@ -14,13 +14,19 @@ internal sealed class CatalogInstruments : IDisposable
 {
     public const string MeterName = "AzLocalMonitor.Collector";
 
-    private readonly Meter _meter = new(MeterName, typeof(CatalogInstruments).Assembly.GetName().Version?.ToString());
+    // MeterProviders subscribe to meters by name. Two collectors in one process (integration tests) would each
+    // export the other's instruments under their own resource, so every instance after the first gets its own name.
+    private static int s_instances;
+
+    private readonly Meter _meter;
     private readonly Func<ClusterReading> _read;
 
     /// <param name="read">Called from every instrument callback; should return a cached reading (see <see cref="ReadingCache"/>).</param>
     public CatalogInstruments(Func<ClusterReading> read)
     {
         _read = read;
+        var instance = Interlocked.Increment(ref s_instances);
+        _meter = new Meter(instance == 1 ? MeterName : $"{MeterName}.{instance}", typeof(CatalogInstruments).Assembly.GetName().Version?.ToString());
 
         Gauge(Instruments.NodeCpuUtilization, r => PerNode(r, m => m.CpuUtilization));
         Gauge(Instruments.NodeMemoryUtilization, r => PerNode(r, m => m.MemoryUtilization));
@@ -62,6 +68,9 @@ internal sealed class CatalogInstruments : IDisposable
         Gauge(Instruments.HealthFaults, r => Cluster(r, c => c.Faults.Select(f =>
             new Measurement<long>(f.Count, new Tag("severity", f.Severity), new Tag("type", f.Type)))));
     }
+
+    /// <summary>The meter to subscribe to: <see cref="MeterName"/> for the first instance in the process.</summary>
+    public Meter Meter => _meter;
 
     public void Dispose() => _meter.Dispose();
 

@@ -40,7 +40,7 @@ internal sealed class ExportSession : IAsyncDisposable
         var maxAge = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, options.Interval.Ticks / 2));
         _cache = new ReadingCache(setup.Source, time, maxAge, _logger);
         _instruments = new CatalogInstruments(() => _cache.Current);
-        _provider = BuildProvider(options, setup.Cluster);
+        _provider = BuildProvider(options, setup.Cluster, _instruments.Meter.Name);
         _flusher = new ImmediateFlusher(() => _provider.ForceFlush(ExportTimeoutMilliseconds), time, _logger);
     }
 
@@ -95,7 +95,7 @@ internal sealed class ExportSession : IAsyncDisposable
         _flusher.Request(change.ToString());
     }
 
-    private static MeterProvider BuildProvider(CollectorOptions options, string cluster) =>
+    private static MeterProvider BuildProvider(CollectorOptions options, string cluster, string meterName) =>
         Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource
                 .AddService(ServiceName, serviceVersion: typeof(ExportSession).Assembly.GetName().Version?.ToString())
@@ -104,7 +104,7 @@ internal sealed class ExportSession : IAsyncDisposable
                     new(ResourceAttributes.Cluster, cluster),
                     new(ResourceAttributes.HostName, options.Node),
                 ]))
-            .AddMeter(CatalogInstruments.MeterName)
+            .AddMeter(meterName)
             .AddOtlpExporter((exporter, reader) =>
             {
                 // Set in code, the HttpProtobuf endpoint is used as given: it must already end in /v1/metrics.

@@ -14,6 +14,7 @@ internal sealed class LinuxSource : IMetricSource
     private readonly ProcFileReader _reader = new();
     private readonly Lock _lock = new();
     private CpuTimes _previousCpu;
+    private double? _lastCpu;
 
     /// <param name="procRoot">Where procfs is mounted (a fixture folder in tests).</param>
     public LinuxSource(string node, string procRoot = "/proc")
@@ -53,8 +54,14 @@ internal sealed class LinuxSource : IMetricSource
             double? cpu = null;
             if (ProcStatParser.TryParse(_reader.Read(_statPath), out var times))
             {
-                cpu = CpuTimes.Utilization(_previousCpu, times);
-                _previousCpu = times;
+                // Readings closer together than a clock tick (10 ms) see no change: repeat the last value and keep
+                // the older baseline, so the next delta spans the whole gap.
+                if (CpuTimes.Utilization(_previousCpu, times) is { } utilization)
+                {
+                    (_lastCpu, _previousCpu) = (utilization, times);
+                }
+
+                cpu = _lastCpu;
             }
 
             long? size = null, available = null;
