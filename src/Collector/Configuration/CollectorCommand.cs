@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace AzLocalMonitor.Collector.Configuration;
+
+/// <summary>
+/// The command line. Options carry no parser defaults, so that an option left out falls through to the
+/// environment and appsettings.json; the defaults are stated in each description instead.
+/// </summary>
+internal sealed class CollectorCommand
+{
+    public CollectorCommand()
+    {
+        Root = new RootCommand(
+            "AzLocalMonitor collector: reads an Azure Local cluster (or a simulated one, or this Linux host) and exports "
+            + "the metric catalog over OTLP/HTTP protobuf to Rules. Node failures and quorum changes are exported at once.")
+        {
+            Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once,
+        };
+
+        var help = Root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
+    }
+
+    public RootCommand Root { get; }
+
+    public Option<string?> Source { get; } = new("--source", "-s")
+    {
+        Description = "Where readings come from: simulated (a scripted cluster), linux (this host's /proc) or windows (an Azure Local node; needs Windows). Required.",
+        HelpName = "simulated|linux|windows",
+    };
+
+    public Option<string?> Rules { get; } = new("--rules")
+    {
+        Description = "Base URL of Rules; metrics are posted to {base}/v1/metrics. Default: $OTEL_EXPORTER_OTLP_ENDPOINT, else " + CollectorOptions.DefaultRulesUrl + ".",
+        HelpName = "url",
+    };
+
+    public Option<string?> Cluster { get; } = new("--cluster", "-c")
+    {
+        Description = "Cluster name (resource attribute azlocal.cluster). Default: the scenario's 'cluster', else 'simulated'; for linux, the host name.",
+        HelpName = "name",
+    };
+
+    public Option<string?> Node { get; } = new("--node", "-n")
+    {
+        Description = "Reporting node (resource attribute host.name). Default: this machine's name.",
+        HelpName = "name",
+    };
+
+    public Option<string?> Interval { get; } = new("--interval", "-i")
+    {
+        Description = "Export interval, 100ms..1h (e.g. 10s, 1m, 500ms). Default: 10s. State changes are exported at once anyway.",
+        HelpName = "duration",
+    };
+
+    public Option<string?> Scenario { get; } = new("--scenario")
+    {
+        Description = "Scenario YAML for --source simulated (see scenarios/*.yaml beside the program). Default: a steady 3-node cluster.",
+        HelpName = "file",
+    };
+
+    public Option<string?> TimeScale { get; } = new("--time-scale")
+    {
+        Description = "Simulated: scenario seconds per real second (10 plays a 60 s scenario in 6 s). Default: the scenario's 'time-scale', else 1.",
+        HelpName = "factor",
+    };
+
+    public Option<bool> Once { get; } = new("--once")
+    {
+        Description = "Export one reading and exit: 0 if it was delivered, 1 if not.",
+    };
+
+    /// <summary>The options the user gave, as configuration keys (to layer over appsettings.json and the environment).</summary>
+    public Dictionary<string, string?> ToConfiguration(ParseResult result)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        void Put(string key, Option<string?> option)
+        {
+            if (result.GetValue(option) is { } value)
+            {
+                values[key] = value;
+            }
+        }
+
+        Put(ConfigurationKeys.Source, Source);
+        Put(ConfigurationKeys.Rules, Rules);
+        Put(ConfigurationKeys.Cluster, Cluster);
+        Put(ConfigurationKeys.Node, Node);
+        Put(ConfigurationKeys.Interval, Interval);
+        Put(ConfigurationKeys.Scenario, Scenario);
+        Put(ConfigurationKeys.TimeScale, TimeScale);
+        if (result.GetValue(Once))
+        {
+            values[ConfigurationKeys.Once] = "true";
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,34 @@
+namespace AzLocalMonitor.Collector.Configuration;
+
+/// <summary>The collector's validated settings, merged from appsettings.json, the environment and the command line.</summary>
+internal sealed record CollectorOptions
+{
+    public const string DefaultRulesUrl = "http://127.0.0.1:9480";
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
+
+    public required SourceKind Source { get; init; }
+
+    /// <summary>Base URL of Rules (or any OTLP/HTTP receiver); metrics are posted to <see cref="MetricsEndpoint"/>.</summary>
+    public required Uri RulesBaseUrl { get; init; }
+
+    /// <summary>Where metrics are posted: the base URL plus <c>/v1/metrics</c>, as OTLP/HTTP defines it.</summary>
+    public Uri MetricsEndpoint => new(RulesBaseUrl.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
+
+    /// <summary>Resource attribute <c>azlocal.cluster</c>; null means the source's default (the scenario's, or the host name).</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>Resource attribute <c>host.name</c>: the reporting node.</summary>
+    public required string Node { get; init; }
+
+    /// <summary>Periodic export interval; state changes are exported at once regardless.</summary>
+    public TimeSpan Interval { get; init; } = DefaultInterval;
+
+    /// <summary>Scenario file of the simulated source; null runs a steady cluster.</summary>
+    public string? ScenarioPath { get; init; }
+
+    /// <summary>Scenario seconds per real second; null means the scenario's own, else 1.</summary>
+    public double? TimeScale { get; init; }
+
+    /// <summary>Export one reading and exit (for smoke tests and cron).</summary>
+    public bool Once { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace AzLocalMonitor.Collector.Configuration;
+
+/// <summary>The standard help, followed by examples, configuration sources and exit codes.</summary>
+internal sealed class ExamplesHelpAction(HelpAction inner) : SynchronousCommandLineAction
+{
+    private const string Epilogue = """
+        Examples:
+          # a simulated 3-node cluster that loses quorum a few seconds in, exported to a local Rules
+          dotnet run --project src/Collector -- --source simulated --scenario scenarios/quorum-loss.yaml
+          # play the node-down scenario ten times faster, export every 5 s
+          dotnet run --project src/Collector -- -s simulated --scenario scenarios/node-down.yaml --time-scale 10 -i 5s
+          # this host's CPU and memory, to another receiver
+          OTEL_EXPORTER_OTLP_ENDPOINT=http://alloy.example.net:4318 dotnet run --project src/Collector -- --source linux --cluster lab
+
+        Configuration (later wins): appsettings.json beside the program (section "Collector"), environment
+        variables (Collector__Interval=5s, Collector__Rules=..., OTEL_EXPORTER_OTLP_ENDPOINT), then the options above.
+        Logging levels: the "Logging" section (Logging__LogLevel__Default=Debug).
+
+        Exit codes: 0 stopped cleanly (Ctrl-C) or --once delivered; 1 runtime failure or --once not delivered;
+        2 bad options or scenario file; 3 the source cannot run on this machine.
+        """;
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        var code = inner.Invoke(parseResult);
+        parseResult.InvocationConfiguration.Output.WriteLine(Epilogue);
+        return code;
+    }
+}

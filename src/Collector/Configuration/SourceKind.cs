@@ -1,0 +1,14 @@
+namespace AzLocalMonitor.Collector.Configuration;
+
+/// <summary>Where the collector's readings come from (<c>--source</c>).</summary>
+internal enum SourceKind
+{
+    /// <summary>A scripted simulated cluster (scenario file).</summary>
+    Simulated,
+
+    /// <summary>This Linux host's CPU and memory from /proc.</summary>
+    Linux,
+
+    /// <summary>A Windows Azure Local node (perf counters, CIM); built under a later issue.</summary>
+    Windows,
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics.Metrics;
+using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Telemetry;
+using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
+
+namespace AzLocalMonitor.Collector.Export;
+
+/// <summary>
+/// The catalog's instruments (PRODUCT.md §3) as observable instruments over the latest reading. Node-scope points
+/// carry data-point attribute <c>node</c> naming the subject node; cluster-scope points never do. State sets report
+/// 1 for the current state and 0 for the others. A value the reading lacks exports no point.
+/// </summary>
+internal sealed class CatalogInstruments : IDisposable
+{
+    public const string MeterName = "AzLocalMonitor.Collector";
+
+    // MeterProviders subscribe to meters by name. Two collectors in one process (integration tests) would each
+    // export the other's instruments under their own resource, so every instance after the first gets its own name.
+    private static int s_instances;
+
+    private readonly Meter _meter;
+    private readonly Func<ClusterReading> _read;
+
+    /// <param name="read">Called from every instrument callback; should return a cached reading (see <see cref="ReadingCache"/>).</param>
+    public CatalogInstruments(Func<ClusterReading> read)
+    {
+        _read = read;
+        var instance = Interlocked.Increment(ref s_instances);
+        _meter = new Meter(instance == 1 ? MeterName : $"{MeterName}.{instance}", typeof(CatalogInstruments).Assembly.GetName().Version?.ToString());
+
+        Gauge(Instruments.NodeCpuUtilization, r => PerNode(r, m => m.CpuUtilization));
+        Gauge(Instruments.NodeMemoryUtilization, r => PerNode(r, m => m.MemoryUtilization));
+        Gauge(Instruments.NodeMemorySize, r => PerNode(r, m => m.MemorySizeBytes));
+        Gauge(Instruments.NodeMemoryAvailable, r => PerNode(r, m => m.MemoryAvailableBytes));
+        Gauge(Instruments.NodeState, r => r.Nodes.SelectMany(n => StateSet(MetricCatalog.States.Node, StateNames.Of(n.State), NodeTag(n))));
+        Gauge(Instruments.NodeDrain, r => r.Nodes.SelectMany(n => StateSet(MetricCatalog.States.Drain, StateNames.Of(n.Drain), NodeTag(n))));
+        Gauge(Instruments.NodeVmCount, r => PerNode(r, m => (long?)m.VmCount));
+        Gauge(Instruments.NetworkLatency, r => PerNodeMany(r, m => m.Latencies, l => l.Seconds, l => [new("network", l.Network), new("peer", l.Peer)]));
+        Gauge(Instruments.NetworkThroughput, r => PerNodeMany(r, m => m.Throughput, t => t.BytesPerSecond, t => [new("network", t.Network), new("direction", t.Direction)]));
+        Gauge(Instruments.StorageCacheHitRatio, r => PerNode(r, m => m.CacheHitRatio));
+        Gauge(Instruments.StorageLatency, r => PerNode(r, m => m.ReadLatencySeconds, new Tag("op", "read"))
+            .Concat(PerNode(r, m => m.WriteLatencySeconds, new Tag("op", "write"))));
+        Counter(Instruments.StorageOperations, r => PerNode(r, m => m.ReadOperations, new Tag("op", "read"))
+            .Concat(PerNode(r, m => m.WriteOperations, new Tag("op", "write"))));
+        Gauge(Instruments.StorageDiskCount, r => PerNodeMany(r, m => m.Disks, d => (long)d.Count,
+            d => [new("media", d.Media), new("usage", d.Usage), new("state", StateNames.Of(d.State))]));
+        Gauge(Instruments.StorageDegraded, r => PerNode(r, m => m.DegradedBytes));
+
+        Gauge(Instruments.ClusterQuorum, r => Cluster<long>(r, c => [new(c.HasQuorum ? 1 : 0)]));
+        Gauge(Instruments.ClusterVotesConfigured, r => Cluster<long>(r, c => [new(c.VotesConfigured)]));
+        Gauge(Instruments.ClusterVotesPresent, r => Cluster<long>(r, c => [new(c.VotesPresent)]));
+        Gauge(Instruments.ClusterWitnessState, r => Cluster(r, c =>
+            StateSet(MetricCatalog.States.Witness, StateNames.Of(c.WitnessState), new Tag("type", StateNames.Of(c.WitnessType)))));
+        Gauge(Instruments.StoragePoolSize, r => Cluster(r, c => c.Pools.Select(p => new Measurement<long>(p.SizeBytes, new Tag("pool", p.Name)))));
+        Gauge(Instruments.StoragePoolAllocated, r => Cluster(r, c => c.Pools.Select(p => new Measurement<long>(p.AllocatedBytes, new Tag("pool", p.Name)))));
+        Gauge(Instruments.StoragePoolHealth, r => Cluster(r, c => c.Pools.SelectMany(p =>
+            StateSet(MetricCatalog.States.Health, StateNames.Of(p.Health), new Tag("pool", p.Name)))));
+        Gauge(Instruments.StorageVolumeSize, r => Cluster(r, c => c.Volumes.Select(v =>
+            new Measurement<long>(v.SizeBytes, new Tag("volume", v.Name), new Tag("resiliency", v.Resiliency)))));
+        Gauge(Instruments.StorageVolumeUsed, r => Cluster(r, c => c.Volumes.Select(v =>
+            new Measurement<long>(v.UsedBytes, new Tag("volume", v.Name), new Tag("resiliency", v.Resiliency)))));
+        Gauge(Instruments.StorageVolumeHealth, r => Cluster(r, c => c.Volumes.SelectMany(v =>
+            StateSet(MetricCatalog.States.Health, StateNames.Of(v.Health), new Tag("volume", v.Name)))));
+        Gauge(Instruments.StorageVolumeOperational, r => Cluster(r, c => c.Volumes.SelectMany(v =>
+            StateSet(MetricCatalog.States.VolumeOperational, StateNames.Of(v.Operational), new Tag("volume", v.Name)))));
+        Gauge(Instruments.StorageRepairSize, r => Cluster(r, c => c.RepairJobs.Select(j => new Measurement<long>(j.SizeBytes, new Tag("job", j.Name)))));
+        Gauge(Instruments.StorageRepairProcessed, r => Cluster(r, c => c.RepairJobs.Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name)))));
+        Gauge(Instruments.HealthFaults, r => Cluster(r, c => c.Faults.Select(f =>
+            new Measurement<long>(f.Count, new Tag("severity", f.Severity), new Tag("type", f.Type)))));
+    }
+
+    /// <summary>The meter to subscribe to: <see cref="MeterName"/> for the first instance in the process.</summary>
+    public Meter Meter => _meter;
+
+    public void Dispose() => _meter.Dispose();
+
+    private void Gauge<T>(string name, Func<ClusterReading, IEnumerable<Measurement<T>>> points)
+        where T : struct
+    {
+        var definition = Definition(name);
+        _meter.CreateObservableGauge(name, () => points(_read()), UnitOf(definition), definition.Help);
+    }
+
+    private void Counter<T>(string name, Func<ClusterReading, IEnumerable<Measurement<T>>> points)
+        where T : struct
+    {
+        var definition = Definition(name);
+        _meter.CreateObservableCounter(name, () => points(_read()), UnitOf(definition), definition.Help);
+    }
+
+    private static MetricDefinition Definition(string name) =>
+        MetricCatalog.TryGet(name, out var definition) ? definition : throw new InvalidOperationException($"{name} is not in the metric catalog.");
+
+    // State sets have no unit; the SDK would export an empty string anyway, null keeps the intent explicit.
+    private static string? UnitOf(MetricDefinition definition) => definition.Unit.Length == 0 ? null : definition.Unit;
+
+    private static Tag NodeTag(NodeReading node) => new(ResourceAttributes.NodeLabel, node.Name);
+
+    private static IEnumerable<Measurement<T>> PerNode<T>(ClusterReading reading, Func<NodeMetrics, T?> value, params Tag[] extra)
+        where T : struct
+    {
+        foreach (var node in reading.Nodes)
+        {
+            if (node.Metrics is { } metrics && value(metrics) is { } v)
+            {
+                yield return new Measurement<T>(v, [NodeTag(node), .. extra]);
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<T>> PerNodeMany<TItem, T>(
+        ClusterReading reading, Func<NodeMetrics, IEnumerable<TItem>> items, Func<TItem, T> value, Func<TItem, Tag[]> tags)
+        where T : struct
+    {
+        foreach (var node in reading.Nodes)
+        {
+            if (node.Metrics is { } metrics)
+            {
+                foreach (var item in items(metrics))
+                {
+                    yield return new Measurement<T>(value(item), [NodeTag(node), .. tags(item)]);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<T>> Cluster<T>(ClusterReading reading, Func<ClusterFacts, IEnumerable<Measurement<T>>> points)
+        where T : struct =>
+        reading.Cluster is { } facts ? points(facts) : [];
+
+    private static IEnumerable<Measurement<long>> StateSet(IReadOnlyList<string> states, string current, Tag subject) =>
+        states.Select(s => new Measurement<long>(s == current ? 1 : 0, subject, new Tag("state", s)));
+}

@@ -1,0 +1,41 @@
+using AzLocalMonitor.Collector.Configuration;
+using AzLocalMonitor.Collector.Sources.Linux;
+using AzLocalMonitor.Collector.Sources.Simulated;
+
+namespace AzLocalMonitor.Collector.Sources;
+
+/// <summary>Creates the source the options ask for and decides the cluster name.</summary>
+internal static class SourceFactory
+{
+    public const string DefaultSimulatedCluster = "simulated";
+
+    /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
+    /// <exception cref="SourceUnavailableException">The source cannot run on this machine.</exception>
+    public static SourceSetup Create(CollectorOptions options, TimeProvider time)
+    {
+        switch (options.Source)
+        {
+            case SourceKind.Simulated:
+                var scenario = options.ScenarioPath is { } path ? ScenarioParser.Load(path) : Scenario.Steady;
+                var name = options.ScenarioPath is { } p ? Path.GetFileName(p) : "steady";
+                var timeScale = options.TimeScale ?? scenario.TimeScale ?? 1;
+                var cluster = options.Cluster ?? scenario.Cluster ?? DefaultSimulatedCluster;
+                return new SourceSetup(new SimulatedSource(scenario, timeScale, time, name), cluster);
+
+            case SourceKind.Linux:
+                if (!OperatingSystem.IsLinux())
+                {
+                    throw new SourceUnavailableException("The linux source reads /proc and needs Linux; use --source simulated here.");
+                }
+
+                // A standalone host is its own one-node cluster unless told otherwise.
+                return new SourceSetup(new LinuxSource(options.Node), options.Cluster ?? options.Node);
+
+            default:
+                throw new SourceUnavailableException(OperatingSystem.IsWindows()
+                    ? "The windows source (perf counters, CIM, Health Service) is not built yet; use --source simulated."
+                    : "The windows source reads Windows perf counters and CIM (root\\MSCluster) and needs Windows. "
+                        + "On this machine use --source linux (this host) or --source simulated.");
+        }
+    }
+}

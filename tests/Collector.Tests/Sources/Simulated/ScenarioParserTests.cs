@@ -1,0 +1,105 @@
+using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Simulated;
+
+namespace AzLocalMonitor.Collector.Tests.Sources.Simulated;
+
+public class ScenarioParserTests
+{
+    [Fact]
+    public void Parse_FullScenario_ReadsShapeAndSortsEvents()
+    {
+        const string yaml = """
+            cluster: demo-cluster
+            nodes: 4
+            witness: cloud
+            seed: 7
+            rebuild-rate: 512MiB/s
+            time-scale: 10
+            events:
+              - at: 1m
+                node-up: node-2
+              - at: 10s
+                node-down: node-2
+              - at: 20s
+                witness: failed
+            """;
+
+        var scenario = ScenarioParser.Parse(yaml, "demo.yaml");
+
+        Assert.Equal("demo-cluster", scenario.Cluster);
+        Assert.Equal(4, scenario.Nodes);
+        Assert.Equal(WitnessType.Cloud, scenario.Witness);
+        Assert.Equal(7, scenario.Seed);
+        Assert.Equal(512L << 20, scenario.RebuildBytesPerSecond);
+        Assert.Equal(10, scenario.TimeScale);
+        Assert.Equal(
+            [(TimeSpan.FromSeconds(10), ScenarioAction.NodeDown, "node-2"), (TimeSpan.FromSeconds(20), ScenarioAction.WitnessFail, null), (TimeSpan.FromMinutes(1), ScenarioAction.NodeUp, "node-2")],
+            scenario.Events.Select(e => (e.At, e.Action, e.Node)));
+        Assert.Equal(10, scenario.Events[0].Line);
+    }
+
+    [Fact]
+    public void Parse_Minimal_UsesDefaults()
+    {
+        var scenario = ScenarioParser.Parse("nodes: 3\n", "min.yaml");
+
+        Assert.Null(scenario.Cluster);
+        Assert.Equal(WitnessType.None, scenario.Witness);
+        Assert.Empty(scenario.Events);
+        Assert.Equal(["node-1", "node-2", "node-3"], scenario.NodeNames);
+    }
+
+    [Theory]
+    [InlineData("nodes: 3\nevents:\n  - at: 10s\n    node-down: node-7\n", 4, "unknown node 'node-7'")]
+    [InlineData("nodes: 3\nevents:\n  - at: soon\n    node-down: node-2\n", 3, "'soon' is not a duration")]
+    [InlineData("nodes: 3\nevents:\n  - node-down: node-2\n", 3, "no 'at' time")]
+    [InlineData("nodes: 3\nevents:\n  - at: 1s\n    node-down: node-2\n    node-up: node-1\n", 5, "exactly one action")]
+    [InlineData("nodes: 3\nevents:\n  - at: 1s\n    node-explode: node-2\n", 4, "unknown event key 'node-explode'")]
+    [InlineData("nodes: 3\nnodez: 4\n", 2, "unknown key 'nodez'")]
+    [InlineData("nodes: 40\n", 1, "not a whole number from 1 to 16")]
+    [InlineData("witness: disk\n", 1, "expected none, cloud or fileshare")]
+    [InlineData("nodes: 3\nevents:\n  - at: 1s\n    witness: failed\n", 4, "needs 'witness: cloud'")]
+    [InlineData("nodes: 3\nevents:\n  - at: 10s\n   node-down: node-2\n", 4, "malformed YAML")]
+    [InlineData("nodes: [3\n", 2, "malformed YAML")]
+    [InlineData("- just\n- a list\n", 1, "a scenario is a mapping")]
+    public void Parse_Invalid_ErrorNamesFileAndLine(string yaml, int line, string message)
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(yaml, "bad.yaml"));
+
+        Assert.StartsWith($"bad.yaml:{line}:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysNotFound()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioParser.Load("/nonexistent/dir/none.yaml"));
+
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("steady")]
+    [InlineData("node-down")]
+    [InlineData("quorum-loss")]
+    [InlineData("maintenance")]
+    public void Load_ShippedScenarioByName_Parses(string name)
+    {
+        var scenario = ScenarioParser.Load(name);
+
+        Assert.NotNull(scenario.Cluster);
+    }
+
+    [Fact]
+    public void Load_QuorumLoss_LosesQuorumWithinFiveSeconds()
+    {
+        var scenario = ScenarioParser.Load("quorum-loss");
+        var cluster = new SimulatedCluster(scenario);
+
+        var lostAt = scenario.Events
+            .Select(e => (e.At, Changes: cluster.Apply(e, DateTimeOffset.UnixEpoch)))
+            .First(x => x.Changes.Any(c => c.Kind == Collector.Sources.StateChangeKind.QuorumLost)).At;
+
+        Assert.InRange(lostAt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+    }
+}
