@@ -20,11 +20,14 @@ public static class WebDashboardEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var assets = WebAssets.FromRules();
-        endpoints.MapGet("/ui", () => Results.Redirect("/ui/"));
         endpoints.MapGet("/ui/assets/{file}", (string file, HttpContext context) =>
             assets.Find(file) is { } asset && file != IndexFile ? Serve(context, asset) : Results.NotFound());
+
+        // Also matches /ui (routing ignores a trailing slash): send that to /ui/ so relative paths agree.
         endpoints.MapGet("/ui/{**view}", (HttpContext context) =>
-            assets.Find(IndexFile) is { } page ? Serve(context, page) : Results.Problem("The dashboard bundle is missing from this build.", statusCode: 500));
+            context.Request.Path.Value == "/ui" ? Results.Redirect("/ui/")
+            : assets.Find(IndexFile) is { } page ? Serve(context, page)
+            : Results.Problem("The dashboard bundle is missing from this build.", statusCode: 500));
         return endpoints;
     }
 
