@@ -80,6 +80,7 @@ export class LiveChart {
       }),
     ];
 
+    this.element.dataset.points = String(times.length);
     const keys = names.join('\n');
     if (this.plot !== null && keys === this.keys) {
       this.plot.setData(data);
@@ -108,6 +109,7 @@ export class LiveChart {
         ],
         axes: axes(unit),
         legend: { live: true },
+        hooks: { draw: [showLatestInLegend], setCursor: [showLatestInLegend] },
       },
       data,
       this.body,
@@ -121,4 +123,14 @@ export class LiveChart {
   private height(): number {
     return this.spec.height ?? 200;
   }
+}
+
+/** While the cursor is off the chart, the legend shows each series' latest value. */
+export function showLatestInLegend(u: uPlot): void {
+  if (u.cursor.idx !== null && u.cursor.idx !== undefined) return;
+  const latest = (ys: ArrayLike<number | null | undefined>) => {
+    for (let i = ys.length - 1; i >= 0; i--) if (ys[i] !== null && ys[i] !== undefined) return i;
+    return null;
+  };
+  u.setLegend({ idxs: u.data.map((ys) => latest(ys)) }, false);
 }

@@ -33,7 +33,7 @@ export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
         a.annotations.description ? h('div', { class: 'muted' }, a.annotations.description) : null,
       ),
       runbook(a.annotations.runbook),
-      h('span', { title: a.activeAt }, ago(a.activeAt)),
+      h('span', { class: 'since', title: a.activeAt }, ago(a.activeAt)),
     ];
   });
   return table(['severity', 'state', 'alert', 'where', 'summary', 'runbook', 'since'], rows, empty);

@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import { getJson, HttpError } from '../api';
 import { parseCapacity, type ResourceForecast } from '../capacity';
-import { axes, palette } from '../chart';
+import { axes, palette, showLatestInLegend } from '../chart';
 import { h, replace, section } from '../dom';
 import { formatDate, formatValue } from '../format';
 import type { View } from '../view';
@@ -82,7 +82,7 @@ function plot(r: ResourceForecast, into: HTMLElement): uPlot {
   return new uPlot(
     {
       width: Math.max(320, into.clientWidth),
-      height: 260,
+      height: 300,
       scales: { x: { time: true }, y: r.unit === 'ratio' ? { range: (_u, _min, max) => [0, Math.max(1, max)] } : {} },
       series: [
         {},
@@ -94,6 +94,7 @@ function plot(r: ResourceForecast, into: HTMLElement): uPlot {
       ],
       bands: [{ series: [2, 4], fill: band }],
       axes: axes(r.unit),
+      hooks: { draw: [showLatestInLegend], setCursor: [showLatestInLegend] },
     },
     data,
     into,

@@ -62,7 +62,7 @@ function tile(c: ClusterDto, health: ClusterHealth): HTMLElement {
       h('dt', null, 'storage'),
       h('dd', { class: `${health.storage.level}-text` }, health.storage.text),
       h('dt', null, 'alerts'),
-      h('dd', null, ...(firing.length > 0 ? firing : [c.pendingAlerts > 0 ? `${c.pendingAlerts} pending` : 'none firing'])),
+      h('dd', null, ...(firing.length > 0 ? firing : [c.pendingAlerts > 0 ? h('span', { class: 'warn-text' }, `${c.pendingAlerts} pending`) : 'none firing'])),
     ),
     h('div', { class: 'tile-foot' }, `last report ${ago(c.lastReport)}`),
   );
