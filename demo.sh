@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole AzLocalMonitor stack on loopback and prints its URLs:
 #   Rules (OTLP ingest, alerting, /metrics, API)   http://127.0.0.1:9480
+#   the web dashboard, served by Rules               http://127.0.0.1:9480/ui/
 #   Alertmanager (Debian prometheus-alertmanager)   http://127.0.0.1:9093
 #   Prometheus (Debian prometheus, scraping Rules)  http://127.0.0.1:9090
 #   a simulated 3-node Azure Local cluster's collector (a scripted node failure, then quorum loss)
@@ -84,6 +85,7 @@ start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostna
 cat <<INFO
 
 AzLocalMonitor is running (all on loopback):
+  Web dashboard     http://127.0.0.1:$RULES_PORT/ui/         (fleet → cluster → node, alerts, capacity)
   Rules             http://127.0.0.1:$RULES_PORT/            (OTLP in: POST /v1/metrics)
     metrics         http://127.0.0.1:$RULES_PORT/metrics
     alerts          http://127.0.0.1:$RULES_PORT/api/v1/alerts

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian machine: the real Prometheus and Alertmanager
 # (Debian packages), Node.js for the OpenTelemetry JavaScript interop test, and the npm packages of tests/.
+# Chromium (Debian) runs the web dashboard's browser tests; src/Web's npm packages check its committed bundle.
 # Idempotent: installs only what is missing. Usage: scripts/install-deps.sh [--no-npm]
+# (--no-npm: what the demo needs only, no test-only packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,9 @@ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
 command -v curl >/dev/null 2>&1 || want+=(curl)
+if [ "${1:-}" != "--no-npm" ]; then # test-only: the browser tests
+  command -v chromium >/dev/null 2>&1 || want+=(chromium)
+fi
 
 if ((${#want[@]})); then
   echo "==> installing Debian packages: ${want[*]}"
@@ -29,5 +34,9 @@ if [ "${1:-}" != "--no-npm" ]; then
   if [ ! -d tests/interop/js/node_modules ] || [ tests/interop/js/package-lock.json -nt tests/interop/js/node_modules ]; then
     echo "==> installing npm packages of tests/interop/js"
     (cd tests/interop/js && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  if [ ! -d src/Web/node_modules ] || [ src/Web/package-lock.json -nt src/Web/node_modules ]; then
+    echo "==> installing npm packages of src/Web (the web dashboard's build and its freshness check)"
+    (cd src/Web && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 fi

@@ -8,6 +8,7 @@ using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Rules.State;
+using AzLocalMonitor.Rules.Web;
 using Microsoft.Extensions.Options;
 
 namespace AzLocalMonitor.Rules;
@@ -47,10 +48,12 @@ public static class RulesApp
         app.MapGet("/metrics", MetricsEndpoint.Handle);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
+        app.MapGet("/api/v1/series", SeriesEndpoint.Handle);
         app.MapGet("/healthz", ApiEndpoints.Health);
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
         app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
         MaintenanceEndpoints.Map(app);
+        app.MapWebDashboard();
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));

@@ -11,6 +11,9 @@ public sealed class SeriesOptions
     /// <summary>A stale series is forgotten after this long. Default 1 h.</summary>
     public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Recent points kept per series for rates (the short history). Default 16.</summary>
-    public int HistoryLength { get; set; } = 16;
+    /// <summary>
+    /// Recent points kept per series for rates and the web dashboard's charts (the short history). Default 32: about
+    /// 2.5 min at a 5 s report interval, 512 bytes of points per series (16 bytes each).
+    /// </summary>
+    public int HistoryLength { get; set; } = 32;
 }

@@ -1,0 +1,76 @@
+// The Rules JSON API the dashboard reads (PRODUCT.md §7), typed as Rules writes it (camelCase).
+
+export interface NodeDto {
+  node: string;
+  state: string;
+  lastSelfReport: string | null;
+}
+
+export interface ClusterDto {
+  cluster: string;
+  lastReport: string;
+  quorum: boolean | null;
+  votesPresent: number | null;
+  votesConfigured: number | null;
+  series: number;
+  nodes: NodeDto[];
+  firingAlerts: number;
+  pendingAlerts: number;
+}
+
+export interface AlertDto {
+  name: string;
+  severity: string;
+  state: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  activeAt: string;
+  firedAt: string | null;
+  value: number;
+}
+
+/** A series of GET /api/v1/series: its labels and recent points, oldest first, as [unix ms, value]. */
+export interface SeriesDto {
+  metric: string;
+  labels: Record<string, string>;
+  fresh: boolean;
+  value: number | null;
+  points: [number, number | null][];
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, url: string) {
+    super(`${url}: HTTP ${status}`);
+  }
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (!response.ok) throw new HttpError(response.status, url);
+  return (await response.json()) as T;
+}
+
+export async function clusters(): Promise<ClusterDto[]> {
+  return (await getJson<{ clusters: ClusterDto[] }>('/api/v1/clusters')).clusters;
+}
+
+export async function alerts(): Promise<AlertDto[]> {
+  return (await getJson<{ alerts: AlertDto[] }>('/api/v1/alerts')).alerts;
+}
+
+export interface SeriesQuery {
+  metrics: string[];
+  cluster?: string;
+  node?: string;
+  /** Most recent points per series; 0 for the latest value only. Default: every point Rules holds. */
+  points?: number;
+}
+
+export async function series(query: SeriesQuery): Promise<SeriesDto[]> {
+  const params = new URLSearchParams();
+  for (const metric of query.metrics) params.append('metric', metric);
+  if (query.cluster !== undefined) params.set('cluster', query.cluster);
+  if (query.node !== undefined) params.set('node', query.node);
+  if (query.points !== undefined) params.set('points', String(query.points));
+  return (await getJson<{ series: SeriesDto[] }>(`/api/v1/series?${params.toString()}`)).series;
+}

@@ -1,0 +1,25 @@
+// Prometheus names of the catalog metrics the views read (PRODUCT.md §3).
+
+export const M = {
+  cpu: 'azlocal_node_cpu_utilization_ratio',
+  memory: 'azlocal_node_memory_utilization_ratio',
+  memorySize: 'azlocal_node_memory_size_bytes',
+  memoryAvailable: 'azlocal_node_memory_available_bytes',
+  vmCount: 'azlocal_node_vm_count',
+  drain: 'azlocal_node_drain',
+  networkLatency: 'azlocal_network_latency_seconds',
+  storageLatency: 'azlocal_storage_latency_seconds',
+  cacheHitRatio: 'azlocal_storage_cache_hit_ratio',
+  diskCount: 'azlocal_storage_disk_count',
+  degradedBytes: 'azlocal_storage_degraded_bytes',
+  witness: 'azlocal_cluster_witness_state',
+  poolSize: 'azlocal_storage_pool_size_bytes',
+  poolAllocated: 'azlocal_storage_pool_allocated_bytes',
+  poolHealth: 'azlocal_storage_pool_health',
+  volumeSize: 'azlocal_storage_volume_size_bytes',
+  volumeUsed: 'azlocal_storage_volume_used_bytes',
+  volumeHealth: 'azlocal_storage_volume_health',
+  volumeOperational: 'azlocal_storage_volume_operational',
+  repairSize: 'azlocal_storage_repair_size_bytes',
+  repairProcessed: 'azlocal_storage_repair_processed_bytes',
+} as const;

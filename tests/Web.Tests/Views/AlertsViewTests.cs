@@ -1,0 +1,31 @@
+using AzLocalMonitor.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AzLocalMonitor.Web.Tests.Views;
+
+[Collection(DashboardCollection.Name)]
+public class AlertsViewTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Alerts_ListsFiringAndPending_WithSeveritySummaryAndRunbook()
+    {
+        await using var page = await DashboardPage.OpenAsync(fixture);
+
+        await page.GoAsync("/ui/alerts");
+
+        var p = page.Page;
+        var quorum = p.Locator("tr", new() { HasText = "AzLocalQuorumLost" });
+        await Assertions.Expect(quorum).ToContainTextAsync("critical");
+        await Assertions.Expect(quorum).ToContainTextAsync("firing");
+        await Assertions.Expect(quorum).ToContainTextAsync("Cluster retail-07 has lost quorum");
+        var nodeDown = p.Locator("tr", new() { HasText = "AzLocalNodeDown" }).Filter(new() { HasText = "hq-node-3" });
+        await Assertions.Expect(nodeDown).ToContainTextAsync("Node hq-node-3 of cluster hq-3node is down");
+        await Assertions.Expect(p.Locator("tr", new() { HasText = "AzLocalStorageDegraded" }).First).ToContainTextAsync("hq-3node");
+        await Assertions.Expect(p.Locator(".summary")).ToContainTextAsync("firing");
+
+        await quorum.Locator("details.runbook summary").ClickAsync();
+        await Assertions.Expect(quorum.Locator("details.runbook li").First).ToContainTextAsync("Collect:");
+        await page.ScreenshotAsync("alerts");
+        page.AssertCleanAndOffline();
+    }
+}
