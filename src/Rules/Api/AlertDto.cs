@@ -9,4 +9,5 @@ public sealed record AlertDto(
     IReadOnlyDictionary<string, string> Annotations,
     DateTimeOffset ActiveAt,
     DateTimeOffset? FiredAt,
-    double Value);
+    double Value,
+    string? MutedBy);

@@ -32,7 +32,8 @@ public static class ApiEndpoints
                         alert.Annotations,
                         alert.ActiveAt,
                         alert.FiredAt,
-                        alert.Value));
+                        alert.Value,
+                        alert.MutedBy));
                 }
             }
         }

@@ -93,7 +93,7 @@ public static class SimulatedFleet
             var degraded = volume == cluster.DegradedVolume;
             var resiliency = v == 2 ? "two_way_mirror" : "three_way_mirror";
             var size = (v == 2 ? 1 : 4) * 1024 * GiB;
-            var used = size * (v switch { 0 => 0.83, 1 => 0.56, _ => 0.31 });
+            var used = size * (v switch { 0 => 0.73, 1 => 0.56, _ => 0.31 }); // below the 80% volume policy: a healthy cluster stays green
             otlp.Gauge(Instruments.StorageVolumeSize, "By", Otlp.Point(size, t, ("volume", volume), ("resiliency", resiliency)));
             otlp.Gauge(Instruments.StorageVolumeUsed, "By", Otlp.Point(used, t, ("volume", volume), ("resiliency", resiliency)));
             otlp.Gauge(Instruments.StorageVolumeHealth, string.Empty, [.. States(HealthStates, degraded ? "warning" : "healthy", t, ("volume", volume))]);

@@ -5,7 +5,7 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalReserveCapacityLow: pool free space below the rebuild reserve — one capacity drive per node, up to four
-/// (PRODUCT.md §5). The drive size is estimated as pool size / capacity drives reported; parameter
+/// (PRODUCT.md §5). The drive size is estimated as pool size / capacity drives (per reporting node × nodes); parameter
 /// <c>reserve_bytes</c> sets the reserve explicitly.
 /// </summary>
 public sealed class ReserveCapacityLowCondition : IAlertCondition
@@ -22,8 +22,11 @@ public sealed class ReserveCapacityLowCondition : IAlertCondition
             allocated[series.Labels.Get("pool") ?? string.Empty] = series.Value;
         }
 
-        var capacityDrives = context.Fresh(CatalogNames.DiskCount).Where(s => s.Labels.Get("usage") == "capacity").Sum(s => s.Value);
+        // A down node reports no disks: estimate the cluster's drive count from the nodes that do report.
+        var capacitySeries = context.Fresh(CatalogNames.DiskCount).Where(s => s.Labels.Get("usage") == "capacity").ToList();
+        var reportingNodes = capacitySeries.Select(s => s.Labels.Get("node")).Distinct(StringComparer.Ordinal).Count();
         var nodes = NodeCount(context);
+        var capacityDrives = reportingNodes == 0 ? 0 : capacitySeries.Sum(s => s.Value) / reportingNodes * Math.Max(nodes, reportingNodes);
         foreach (var size in context.Fresh(CatalogNames.PoolSize))
         {
             var pool = size.Labels.Get("pool") ?? string.Empty;
@@ -45,7 +48,8 @@ public sealed class ReserveCapacityLowCondition : IAlertCondition
     public string ToPromQl(RuleSettings settings) =>
         $"(max by (cluster, pool) ({CatalogNames.PoolSize}) - max by (cluster, pool) ({CatalogNames.PoolAllocated})) " +
         $"< on (cluster) group_left () (clamp_max(count by (cluster) ({CatalogNames.NodeState}{{state=\"up\"}}), 4) " +
-        $"* on (cluster) (sum by (cluster) ({CatalogNames.PoolSize}) / sum by (cluster) ({CatalogNames.DiskCount}{{usage=\"capacity\"}})))";
+        $"* on (cluster) (sum by (cluster) ({CatalogNames.PoolSize}) / (sum by (cluster) ({CatalogNames.DiskCount}{{usage=\"capacity\"}}) " +
+        $"/ count by (cluster) (count by (cluster, node) ({CatalogNames.DiskCount}{{usage=\"capacity\"}})) * count by (cluster) ({CatalogNames.NodeState}{{state=\"up\"}}))))";
 
     private static string Bytes(double bytes) => bytes switch
     {

@@ -42,6 +42,10 @@ export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
 function runbook(text: string | undefined): HTMLElement | string {
   if (!text) return '–';
   if (/^https?:\/\//.test(text)) return h('a', { href: text, rel: 'noreferrer' }, 'runbook');
-  const steps = text.split(/(?=\b(?:Collect|Isolate|Apply):)/).map((s) => h('li', null, s.trim()));
+  // Runbooks read "1 Collect: … 2 Isolate: … 3 Apply: …"; the list numbers the steps itself.
+  const steps = text
+    .replace(/\b\d\s+(?=(?:Collect|Isolate|Apply):)/g, '')
+    .split(/(?=\b(?:Collect|Isolate|Apply):)/)
+    .map((s) => h('li', null, s.trim()));
   return h('details', { class: 'runbook' }, h('summary', null, 'runbook'), h('ol', null, ...steps));
 }
