@@ -118,14 +118,18 @@ public sealed class RuleEngine
         }
     }
 
+    /// <summary>
+    /// Marks muted alerts. Unlike Alertmanager, a pending source already inhibits: the peers' report that a node is
+    /// down is a fact at once, and its consequences (a rebuild, with <c>for: 0s</c>) must not page ahead of it.
+    /// </summary>
     private static void Mute(ClusterState cluster, IAlertMuter muter)
     {
-        var firing = cluster.Alerts.Values.SelectMany(a => a.Values).Where(a => a.State == AlertState.Firing).ToList();
+        var active = cluster.Alerts.Values.SelectMany(a => a.Values).Where(a => a.State != AlertState.Inactive).ToList();
         foreach (var alerts in cluster.Alerts.Values)
         {
             foreach (var alert in alerts.Values)
             {
-                alert.MutedBy = alert.State == AlertState.Inactive ? null : muter.MutedBy(alert, firing);
+                alert.MutedBy = alert.State == AlertState.Inactive ? null : muter.MutedBy(alert, active);
             }
         }
     }

@@ -3,7 +3,7 @@ using AzLocalMonitor.Rules.Alerting;
 namespace AzLocalMonitor.Rules.Muting;
 
 /// <summary>
-/// Applies the policy's inhibit rules (PRODUCT.md §4: QuorumLost mutes the rest of its cluster; NodeDown mutes
+/// Applies the policy's inhibit rules to the pending and firing alerts of a cluster (PRODUCT.md §4: QuorumLost mutes the rest of its cluster; NodeDown mutes
 /// that node's own alerts and the cluster's StorageDegraded and RebuildInProgress — one incident, one page).
 /// </summary>
 public sealed class Inhibitor : IAlertMuter
@@ -12,10 +12,10 @@ public sealed class Inhibitor : IAlertMuter
 
     public Inhibitor(IReadOnlyList<InhibitRule> rules) => _rules = rules;
 
-    public string? MutedBy(Alert alert, IReadOnlyList<Alert> firing)
+    public string? MutedBy(Alert alert, IReadOnlyList<Alert> active)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        ArgumentNullException.ThrowIfNull(firing);
+        ArgumentNullException.ThrowIfNull(active);
         foreach (var rule in _rules)
         {
             if (alert.Name == rule.Source || (rule.Targets.Count > 0 && !rule.Targets.Contains(alert.Name, StringComparer.Ordinal)))
@@ -23,7 +23,7 @@ public sealed class Inhibitor : IAlertMuter
                 continue;
             }
 
-            foreach (var source in firing)
+            foreach (var source in active)
             {
                 if (source.Name == rule.Source && rule.Equal.All(l => source.Labels.Get(l) == alert.Labels.Get(l)))
                 {

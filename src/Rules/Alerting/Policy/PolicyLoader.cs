@@ -118,7 +118,7 @@ public sealed partial class PolicyLoader
         }
         catch (YamlException ex)
         {
-            reader.Error(null, $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
+            reader.ErrorAt(ex.Start.Line, ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
     }

@@ -15,6 +15,8 @@ internal sealed class YamlReader
         _errors = errors;
     }
 
+    public void ErrorAt(long line, long column, string message) => _errors.Add(new PolicyError(_file, line, column, message));
+
     public void Error(YamlNode? node, string message) =>
         _errors.Add(new PolicyError(_file, node?.Start.Line ?? 0, node?.Start.Column ?? 0, message));
 

@@ -1,0 +1,94 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Tests.Alerting.Policy;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+
+namespace AzLocalMonitor.Rules.Tests.Muting;
+
+/// <summary>One incident, one page: the default policy's inhibit rules (PRODUCT.md §4).</summary>
+public class InhibitionTests
+{
+    private static readonly string[] Nodes = ["node-1", "node-2", "node-3"];
+
+    /// <summary>node-2 down as its peers see it: degraded volume, a repair job, node-2's CPU still high from before.</summary>
+    private static Otlp NodeTwoDown(int quorum = 1)
+    {
+        var otlp = PolicyCases.Healthy().Gauge(Instruments.ClusterQuorum, quorum).Gauge(Instruments.ClusterVotesPresent, quorum == 1 ? 2 : 1);
+        foreach (var node in Nodes)
+        {
+            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, node == "node-2" || (quorum == 0 && node == "node-3") ? "down" : "up", ("node", node));
+        }
+
+        return otlp
+            .StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"))
+            .Gauge(Instruments.StorageRepairSize, 100e9, ("job", "repair-node-2"))
+            .Gauge(Instruments.StorageRepairProcessed, 10e9, ("job", "repair-node-2"));
+    }
+
+    [Fact]
+    public void NodeDown_MutesStorageDegradedAndRebuild_OnlyNodeDownIsSent()
+    {
+        var harness = new AlertingHarness();
+
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(3));
+
+        var firing = harness.Alerts().Where(a => a.State == AlertState.Firing).ToList();
+        Assert.Contains(firing, a => a.Name == "AzLocalNodeDown" && a.MutedBy is null);
+        Assert.Contains(firing, a => a.Name == "AzLocalStorageDegraded" && a.MutedBy == "AzLocalNodeDown (node-2)");
+        Assert.Contains(firing, a => a.Name == "AzLocalRebuildInProgress" && a.MutedBy is not null);
+        var pages = harness.Notifier.Sent.Select(n => n.Labels["alertname"]).Distinct().ToList();
+        Assert.Contains("AzLocalNodeDown", pages);
+        Assert.DoesNotContain("AzLocalStorageDegraded", pages);
+        Assert.DoesNotContain("AzLocalRebuildInProgress", pages);
+    }
+
+    [Fact]
+    public void NodeDown_MutesThatNodesOwnAlerts_NotOtherNodes()
+    {
+        var harness = new AlertingHarness();
+
+        harness.Feed(() => NodeTwoDown()
+            .Gauge(Instruments.StorageDiskCount, "{disk}",
+                Otlp.Point(1, 0, ("node", "node-2"), ("media", "ssd"), ("usage", "capacity"), ("state", "unhealthy")),
+                Otlp.Point(1, 0, ("node", "node-3"), ("media", "ssd"), ("usage", "capacity"), ("state", "unhealthy")))
+            .Build(), TimeSpan.FromMinutes(3));
+
+        var disks = harness.Alerts().Where(a => a.Name == "AzLocalPhysicalDiskFailed").ToDictionary(a => a.Labels.Get("node")!);
+        Assert.NotNull(disks["node-2"].MutedBy);
+        Assert.Null(disks["node-3"].MutedBy);
+        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalPhysicalDiskFailed" && n.Labels["node"] == "node-3");
+        Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalPhysicalDiskFailed" && n.Labels["node"] == "node-2");
+    }
+
+    [Fact]
+    public void QuorumLost_MutesEveryOtherAlertOfTheCluster()
+    {
+        var harness = new AlertingHarness();
+
+        harness.Feed(() => NodeTwoDown(quorum: 0).Build(), TimeSpan.FromMinutes(3));
+
+        var firing = harness.Alerts().Where(a => a.State == AlertState.Firing).ToList();
+        Assert.Contains(firing, a => a.Name == "AzLocalQuorumLost" && a.MutedBy is null);
+        Assert.All(firing.Where(a => a.Name != "AzLocalQuorumLost"), a => Assert.Equal("AzLocalQuorumLost", a.MutedBy));
+        Assert.Equal(["AzLocalQuorumLost"], harness.Notifier.Sent.Select(n => n.Labels["alertname"]).Distinct());
+    }
+
+    [Fact]
+    public void WhenTheInhibitingAlertResolves_TheStillFiringAlertIsSentAtOnce()
+    {
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded");
+
+        // node-2 is back, but the volume is still degraded (resync running): now it pages.
+        var back = PolicyCases.Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"));
+        foreach (var node in Nodes)
+        {
+            back.StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", node));
+        }
+
+        harness.Ingest(back.Build());
+
+        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded");
+    }
+}

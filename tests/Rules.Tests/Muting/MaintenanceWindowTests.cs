@@ -1,0 +1,100 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Muting;
+using AzLocalMonitor.Rules.Tests.Alerting.Policy;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+
+namespace AzLocalMonitor.Rules.Tests.Muting;
+
+public class MaintenanceWindowTests
+{
+    private static Otlp NodeTwoDown()
+    {
+        var otlp = PolicyCases.Healthy();
+        foreach (var node in new[] { "node-1", "node-2", "node-3" })
+        {
+            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, node == "node-2" ? "down" : "up", ("node", node));
+        }
+
+        return otlp;
+    }
+
+    [Fact]
+    public void InsideANodeWindow_NodeDownIsRaisedAsInfo_AndNothingCriticalIsSent()
+    {
+        var harness = new AlertingHarness();
+        var now = harness.Time.GetUtcNow();
+        harness.Schedule.Upsert(new MaintenanceWindow("api:1", "patch node-2", "c1", "node-2", null, null, now, now + TimeSpan.FromHours(2), null, "KB5031234"));
+
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+
+        var nodeDown = Assert.Single(harness.Alerts(), a => a.Name == "AzLocalNodeDown");
+        Assert.Equal("info", nodeDown.Severity);
+        Assert.Contains("patch node-2", nodeDown.Annotations["maintenance"], StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["severity"] == "critical");
+        Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalNodeMaintenance" && a.Labels.Get("node") == "node-2" && a.State == AlertState.Firing);
+    }
+
+    [Fact]
+    public void WhenTheWindowEnds_TheInfoAlertResolves_AndTheCriticalOneStartsItsOwnLifecycle()
+    {
+        var harness = new AlertingHarness();
+        var now = harness.Time.GetUtcNow();
+        harness.Schedule.Upsert(new MaintenanceWindow("api:1", "patch", "c1", null, null, null, now, now + TimeSpan.FromMinutes(3), null, null));
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalMaintenanceWindow" && a.State == AlertState.Firing);
+
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+
+        var nodeDown = harness.Alerts().Where(a => a.Name == "AzLocalNodeDown").ToList();
+        Assert.Contains(nodeDown, a => a.Severity == "info" && a.State == AlertState.Inactive);
+        Assert.Contains(nodeDown, a => a.Severity == "critical" && a.State == AlertState.Firing);
+        Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalMaintenanceWindow" && a.State == AlertState.Inactive);
+    }
+
+    [Fact]
+    public void OtherNodesOutsideANodeWindow_StillPage()
+    {
+        var harness = new AlertingHarness();
+        var now = harness.Time.GetUtcNow();
+        harness.Schedule.Upsert(new MaintenanceWindow("api:1", "patch node-3", "c1", "node-3", null, null, now, now + TimeSpan.FromHours(1), null, null));
+
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(1));
+
+        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalNodeDown" && n.Labels["severity"] == "critical");
+    }
+
+    [Theory]
+    [InlineData("0 0 22 ? * TUE", "2026-11-24T23:30:00Z", true)] // Quartz format, Tuesday 22:00 + 4h
+    [InlineData("0 0 22 ? * TUE", "2026-11-25T02:30:00Z", false)]
+    [InlineData("0 22 * * 2", "2026-11-24T22:00:00Z", true)] // Unix format, the start instant is inside
+    [InlineData("0 22 * * 2", "2026-11-24T21:59:59Z", false)]
+    public void Cron_ActiveAt_FollowsTheExpressionAndDuration(string cron, string at, bool active)
+    {
+        var window = new MaintenanceWindow("config:w", "w", "c1", null, cron, TimeSpan.FromHours(4), null, null, null, null);
+
+        Assert.Empty(MaintenanceCalendar.Validate(window));
+        Assert.Equal(active, MaintenanceCalendar.ActiveAt(window, DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)) is not null);
+    }
+
+    [Fact]
+    public void Cron_NextChange_IsTheNextStartOrTheEnd()
+    {
+        var window = new MaintenanceWindow("config:w", "w", "c1", null, "0 0 22 ? * TUE", TimeSpan.FromHours(4), null, null, null, null);
+        var monday = DateTimeOffset.Parse("2026-11-23T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T22:00:00Z", System.Globalization.CultureInfo.InvariantCulture), MaintenanceCalendar.NextChange(window, monday));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            MaintenanceCalendar.NextChange(window, DateTimeOffset.Parse("2026-11-24T23:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("every tuesday", "4h", "neither a Unix cron expression")]
+    [InlineData("0 22 * * 2", null, "positive duration")]
+    public void Validate_ExplainsWhatIsWrong(string cron, string? duration, string expected)
+    {
+        var window = new MaintenanceWindow("x", "x", "c1", null, cron, duration is null ? null : TimeSpan.FromHours(4), null, null, null, null);
+
+        Assert.Contains(MaintenanceCalendar.Validate(window), e => e.Contains(expected, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,131 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.State;
+using AzLocalMonitor.Rules.Tests.Alerting.Policy;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+
+namespace AzLocalMonitor.Rules.Tests.State;
+
+/// <summary>A restart (a new process on the same SQLite file) neither loses firing alerts nor pages them again.</summary>
+public sealed class RestartTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("azlm-state-").FullName;
+
+    private string DbPath => Path.Combine(_directory, "rules.db");
+
+    private static Otlp NodeTwoDown()
+    {
+        var otlp = PolicyCases.Healthy().Gauge(Instruments.ClusterVotesPresent, 2);
+        foreach (var node in new[] { "node-1", "node-2", "node-3" })
+        {
+            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, node == "node-2" ? "down" : "up", ("node", node));
+        }
+
+        return otlp;
+    }
+
+    [Fact]
+    public void Restart_KeepsFiringAlerts_AndDoesNotPageAgain()
+    {
+        var time = new FakeTimeProvider();
+        DateTimeOffset firedAt;
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var before = new AlertingHarness(state: store, time: time);
+            before.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(1));
+            var alert = before.Alert("AzLocalNodeDown")!;
+            Assert.Equal(AlertState.Firing, alert.State);
+            firedAt = alert.FiredAt!.Value;
+            Assert.Single(before.Notifier.Named("AzLocalNodeDown"));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(20)); // the process is down for 20 s
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var after = new AlertingHarness(state: store, time: time);
+            Assert.True(after.Persistence.Restore(time.GetUtcNow()) > 0);
+            after.Run(TimeSpan.FromSeconds(5)); // ticks before any data arrives: nothing resolves
+            after.Feed(() => NodeTwoDown().Build(), TimeSpan.FromSeconds(30));
+
+            var alert = after.Alert("AzLocalNodeDown")!;
+            Assert.Equal(AlertState.Firing, alert.State);
+            Assert.Equal(firedAt, alert.FiredAt);
+
+            // Resends are the same alert (same startsAt, still open): Alertmanager dedupes them, nobody is paged again.
+            Assert.All(after.Notifier.Named("AzLocalNodeDown"), n =>
+            {
+                Assert.Equal(firedAt, n.StartsAt);
+                Assert.True(n.EndsAt > time.GetUtcNow());
+            });
+        }
+    }
+
+    [Fact]
+    public void Restart_ThenTheFaultClears_ResolvesAndTellsAlertmanager()
+    {
+        var time = new FakeTimeProvider();
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            new AlertingHarness(state: store, time: time).Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(1));
+        }
+
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var after = new AlertingHarness(state: store, time: time);
+            after.Persistence.Restore(time.GetUtcNow());
+            var healthy = PolicyCases.Healthy();
+            foreach (var node in new[] { "node-1", "node-2", "node-3" })
+            {
+                healthy.StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", node));
+            }
+
+            after.Feed(() => healthy.Build(), TimeSpan.FromMinutes(2)); // past the warm-up
+
+            Assert.Equal(AlertState.Inactive, after.Alert("AzLocalNodeDown")!.State);
+            var sent = after.Notifier.Named("AzLocalNodeDown").ToList();
+            Assert.NotEmpty(sent);
+            Assert.Single(sent.Select(n => n.StartsAt).Distinct()); // the alert from before the restart, not a new one
+            Assert.True(sent[^1].EndsAt <= time.GetUtcNow()); // and Alertmanager is told it resolved
+        }
+    }
+
+    [Fact]
+    public void SilentNode_StaysDownAcrossARestart_ThanksToTheCheckpoint()
+    {
+        var time = new FakeTimeProvider();
+        var selfReport = new Func<string, Otlp>(node => new Otlp("c1", node).Gauge(Instruments.NodeCpuUtilization, "1", Otlp.Point(0.3)));
+        DateTimeOffset? firedAt;
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var before = new AlertingHarness(state: store, time: time);
+            before.Ingest(selfReport("node-2").Build());
+            before.Feed(() => selfReport("node-1").Build(), TimeSpan.FromMinutes(2));
+            Assert.Equal(AlertState.Firing, before.Alert("AzLocalNodeDown")!.State);
+            firedAt = before.Alert("AzLocalNodeDown")!.FiredAt;
+        }
+
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var after = new AlertingHarness(state: store, time: time);
+            after.Persistence.Restore(time.GetUtcNow());
+            after.Feed(() => selfReport("node-1").Build(), TimeSpan.FromMinutes(2));
+
+            var alert = after.Alert("AzLocalNodeDown")!;
+            Assert.Equal(AlertState.Firing, alert.State);
+            Assert.Equal(firedAt, alert.FiredAt); // the same alert, never resolved in between
+            Assert.All(after.Notifier.Named("AzLocalNodeDown"), n => Assert.True(n.EndsAt > time.GetUtcNow()));
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
