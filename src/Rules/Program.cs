@@ -1,4 +1,10 @@
 using AzLocalMonitor.Rules;
+using AzLocalMonitor.Rules.Cli;
+
+if (args.Length > 0 && args[0] == ExportPrometheusRulesCommand.Name)
+{
+    return ExportPrometheusRulesCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 if (args.Any(a => a is "--help" or "-h" or "-?"))
 {
