@@ -1,5 +1,6 @@
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Configuration;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
@@ -31,6 +32,7 @@ public static class RulesApp
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddCapacityPlanning(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -39,6 +41,7 @@ public static class RulesApp
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
         app.MapGet("/healthz", ApiEndpoints.Health);
+        app.MapCapacityEndpoints();
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
