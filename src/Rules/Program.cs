@@ -1,4 +1,10 @@
 using AzLocalMonitor.Rules;
+using AzLocalMonitor.Rules.Cli;
+
+if (CliRunner.IsCommand(args))
+{
+    return await CliRunner.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+}
 
 if (args.Any(a => a is "--help" or "-h" or "-?"))
 {

@@ -8,6 +8,7 @@ internal static class Usage
 
         Usage:
           dotnet run --project src/Rules [-- options]
+          dotnet run --project src/Rules -- forecast|report|backfill --help   (offline capacity tools)
 
         Options (any configuration key can be given as --Section:Key value):
           --urls URL                       Listen address (default http://127.0.0.1:9480)
