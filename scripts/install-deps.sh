@@ -11,6 +11,7 @@ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
 command -v curl >/dev/null 2>&1 || want+=(curl)
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
 
 if ((${#want[@]})); then
   echo "==> installing Debian packages: ${want[*]}"
