@@ -28,6 +28,7 @@ public static class CapacityServiceCollectionExtensions
         services.AddSingleton<CapacityAlerts>();
         services.AddSingleton<CapacityService>();
         services.AddSingleton<IMetricsContributor, CapacityMetrics>();
+        services.AddLogging(b => b.AddFilter("Quartz", LogLevel.Warning)); // Quartz logs every job and trigger at Information
 
         var history = configuration.GetSection(HistoryOptions.Section).Get<HistoryOptions>() ?? new HistoryOptions();
         var capacity = configuration.GetSection(CapacityOptions.Section).Get<CapacityOptions>() ?? new CapacityOptions();

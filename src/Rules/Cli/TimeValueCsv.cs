@@ -76,7 +76,7 @@ public static class TimeValueCsv
         var monthly = true;
         for (var i = 1; i < times.Count && monthly; i++)
         {
-            monthly = times[i - 1].AddMonths(1) == times[i];
+            monthly = times[0].AddMonths(i) == times[i];
         }
 
         if (monthly)

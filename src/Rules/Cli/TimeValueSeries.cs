@@ -8,5 +8,5 @@ namespace AzLocalMonitor.Rules.Cli;
 public sealed record TimeValueSeries(IReadOnlyList<DateTimeOffset> Timestamps, double[] Values, TimeSpan Cadence, bool Monthly)
 {
     /// <summary>The time <paramref name="steps"/> cadences after the last row.</summary>
-    public DateTimeOffset After(int steps) => Monthly ? Timestamps[^1].AddMonths(steps) : Timestamps[^1] + (Cadence * steps);
+    public DateTimeOffset After(int steps) => Monthly ? Timestamps[0].AddMonths(Timestamps.Count - 1 + steps) : Timestamps[^1] + (Cadence * steps);
 }

@@ -78,7 +78,7 @@ public static class CapacityReport
         foreach (var r in cluster.Resources)
         {
             sb.Append("<h3>").Append(E(r.Resource)).Append("</h3><p class=\"note\">Method ").Append(E(r.Method))
-              .Append(Inv($", backtest MAE {r.Score:G3} (least-squares line {r.BaselineScore:G3})"));
+              .Append(Inv($", backtest MAE {r.Score:G3} (least-squares line {r.BaselineScore:G3}; in the forecast series' units)"));
             if (r.StepAt is { } step)
             {
                 sb.Append(", step change detected on ").Append(step.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" (forecast from the new level)");

@@ -47,9 +47,9 @@ public static class SvgChart
             sb.Append(Inv($"<text x=\"{Left - 4}\" y=\"{y + 4:F1}\" font-size=\"10\" text-anchor=\"end\">{Label(v, resource.IsRatio)}</text>"));
         }
 
-        foreach (var t in new[] { times.Min(), DateTimeOffset.FromUnixTimeMilliseconds((t0 + t1) / 2), times.Max() })
+        foreach (var (t, anchor) in new[] { (times.Min(), "start"), (DateTimeOffset.FromUnixTimeMilliseconds((t0 + t1) / 2), "middle"), (times.Max(), "end") })
         {
-            sb.Append(Inv($"<text x=\"{X(t):F1}\" y=\"{Height - 12}\" font-size=\"10\" text-anchor=\"middle\">{t:yyyy-MM-dd}</text>"));
+            sb.Append(Inv($"<text x=\"{X(t):F1}\" y=\"{Height - 12}\" font-size=\"10\" text-anchor=\"{anchor}\">{t:yyyy-MM-dd}</text>"));
         }
 
         if (resource.Points.Count > 0)
