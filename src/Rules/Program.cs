@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == ExportPrometheusRulesCommand.Name)
     return ExportPrometheusRulesCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
+if (CliRunner.IsCommand(args))
+{
+    return await CliRunner.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+}
+
 if (args.Any(a => a is "--help" or "-h" or "-?"))
 {
     Console.WriteLine(Usage.Text);

@@ -1,6 +1,7 @@
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Alerting.Policy;
 using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Configuration;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
@@ -35,6 +36,7 @@ public static class RulesApp
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddCapacityPlanning(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +56,7 @@ public static class RulesApp
         app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
         MaintenanceEndpoints.Map(app);
         app.MapWebDashboard();
+        app.MapCapacityEndpoints();
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));

@@ -8,6 +8,7 @@ internal static class Usage
 
         Usage:
           dotnet run --project src/Rules [-- options]
+          dotnet run --project src/Rules -- forecast|report|backfill --help   (offline capacity tools)
 
         Options (any configuration key can be given as --Section:Key value):
           --urls URL                       Listen address (default http://127.0.0.1:9480)
@@ -17,6 +18,9 @@ internal static class Usage
           --Alerting:ResendDelay T         Re-send firing alerts this often (default 00:01:00)
           --Series:StaleAfter T            Ignore series not reported for this long (default 00:01:00)
           --Ingest:MaxRequestBytes N       Largest OTLP body accepted (default 8388608)
+          --History:Path FILE              Capacity history SQLite file (default data/history.db)
+          --State:Path FILE                Alert state, maintenance windows, audit trail (default data/rules.db)
+          --History:BackfillCsv FILE       Load cluster,series,timestamp,value rows at start (docs/capacity.md)
           -h, --help                       Show this help
 
         Configuration sources, later wins: appsettings.json beside the binary, environment variables
@@ -28,6 +32,7 @@ internal static class Usage
           GET  /api/v1/alerts  Pending and firing alerts (JSON)
           GET  /api/v1/clusters  Clusters with quorum, votes and node states (JSON)
           GET  /healthz        Liveness
+          GET  /api/v1/capacity[/{cluster}[/report]]  Capacity forecasts (JSON) and the HTML report
 
         Example:
           dotnet run --project src/Rules -- --urls http://127.0.0.1:9480 --Alertmanager:Url http://127.0.0.1:9093

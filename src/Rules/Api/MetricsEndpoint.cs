@@ -17,8 +17,10 @@ public static class MetricsEndpoint
     private static readonly Dictionary<string, MetricDefinition> CatalogByPrometheusName =
         MetricCatalog.All.ToDictionary(d => d.PrometheusName, StringComparer.Ordinal);
 
-    public static IResult Handle(SeriesStore store, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier)
+    public static IResult Handle(SeriesStore store, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier,
+        [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<IMetricsContributor> contributors)
     {
+        ArgumentNullException.ThrowIfNull(contributors);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
@@ -89,6 +91,11 @@ public static class MetricsEndpoint
         WriteFamily(writer, "azlm_cluster_last_report_timestamp_seconds", "gauge", "When any node of each cluster last reported.", clusterReports);
         var queueLength = notifier is AlertmanagerNotifier am ? am.QueueLength : 0;
         metrics.WriteTo(writer, activeSeries, queueLength);
+        foreach (var contributor in contributors)
+        {
+            contributor.WriteTo(writer);
+        }
+
         return Results.Text(sb.ToString(), PrometheusTextWriter.ContentType);
     }
 

@@ -25,7 +25,7 @@ public sealed class RulesServer : IAsyncDisposable
     public static async Task<RulesServer> StartAsync(Uri? alertmanager, params string[] args)
     {
         var port = FreePort.Next();
-        string[] all = ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", "--State:Path", Path.Combine(Directory.CreateTempSubdirectory("azlm-rules-").FullName, "rules.db"), .. args];
+        string[] all = ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. StatePaths(), .. args];
         if (alertmanager is not null)
         {
             all = [.. all, "--Alertmanager:Url", alertmanager.ToString()];
@@ -35,6 +35,13 @@ public sealed class RulesServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RulesServer(app, new Uri(address));
+    }
+
+    /// <summary>A fresh temporary folder for this instance's SQLite files (state and history).</summary>
+    private static string[] StatePaths()
+    {
+        var directory = Directory.CreateTempSubdirectory("azlm-rules-").FullName;
+        return ["--State:Path", Path.Combine(directory, "rules.db"), "--History:Path", Path.Combine(directory, "history.db")];
     }
 
     public async ValueTask DisposeAsync()

@@ -23,10 +23,17 @@ public sealed class RunningRules : IAsyncDisposable
 
     public static async Task<RunningRules> StartAsync(params string[] args)
     {
-        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--State:Path", Path.Combine(Directory.CreateTempSubdirectory("azlm-rules-").FullName, "rules.db"), .. args]);
+        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. StatePaths(), .. args]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningRules(app, new Uri(address));
+    }
+
+    /// <summary>A fresh temporary folder for this instance's SQLite files (state and history).</summary>
+    private static string[] StatePaths()
+    {
+        var directory = Directory.CreateTempSubdirectory("azlm-rules-").FullName;
+        return ["--State:Path", Path.Combine(directory, "rules.db"), "--History:Path", Path.Combine(directory, "history.db")];
     }
 
     public async ValueTask DisposeAsync()

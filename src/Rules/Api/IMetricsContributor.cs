@@ -1,0 +1,8 @@
+namespace AzLocalMonitor.Rules.Api;
+
+/// <summary>Adds metric families to <c>GET /metrics</c> (registered in DI; <see cref="MetricsEndpoint"/> calls every one).</summary>
+public interface IMetricsContributor
+{
+    /// <summary>Writes whole families (HELP, TYPE, samples). Must not block on I/O.</summary>
+    void WriteTo(PrometheusTextWriter writer);
+}

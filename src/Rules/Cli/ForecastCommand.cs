@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using AzLocalMonitor.Rules.Capacity.Forecasting;
+
+namespace AzLocalMonitor.Rules.Cli;
+
+/// <summary><c>forecast --input FILE.csv [--horizon 18mo] [--format json|table] [--season N] [--no-steps]</c>.</summary>
+public static class ForecastCommand
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/Rules -- forecast --input FILE.csv [options]
+
+        Forecasts a regular time series with the capacity planner's models (least-squares line, damped trend,
+        Holt-Winters), chosen by rolling-origin backtest on the series' own history, with P10/P50/P90.
+
+        Input: rows 'timestamp,value', ISO 8601 timestamps (no zone = UTC), any regular cadence (fixed step or
+        calendar months), header optional, '#' comments allowed.
+
+        Options:
+          --input FILE       CSV file (required)
+          --horizon SPAN     How far ahead: 18mo (default), 90d, 12w, 36h, 30m, 2y
+          --format FORMAT    json (default) or table
+          --season N         Season length in steps (default: a day of sub-daily points, a week of daily
+                             points, a year of weekly or monthly points; 0 = none)
+          --no-steps         Do not look for step changes
+          -h, --help         Show this help
+
+        JSON output: {"method", "score" (backtest mean absolute error), "baselineScore" (least-squares line's),
+        "scores" (every model's), "step" (detected step change or null), "cadenceSeconds", "season",
+        "points": [{"timestamp", "p10", "p50", "p90"}] at the input's cadence over the horizon}.
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        var options = CliArguments.Parse(args, ["--input", "--horizon", "--format", "--season"], ["--no-steps"]);
+        if (options.Help)
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
+        var series = TimeValueCsv.Read(options.Require("--input"));
+        var horizon = HorizonParser.Parse(options.Get("--horizon", "18mo")!);
+        var format = options.Get("--format", "json")!;
+        if (format is not ("json" or "table"))
+        {
+            throw new CliException($"--format '{format}' is not json or table.");
+        }
+
+        var season = Seasonality.For(series.Cadence);
+        if (series.Monthly)
+        {
+            season = 12;
+        }
+
+        if (options.Get("--season") is { } s)
+        {
+            season = int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 && n != 1
+                ? n : throw new CliException($"--season '{s}' must be 0 or an integer of at least 2.");
+        }
+
+        var steps = (int)Math.Max(1, Math.Round(horizon.Ticks / (double)series.Cadence.Ticks));
+        var result = Forecaster.Forecast(series.Values, new ForecastOptions(steps, season, DetectSteps: !options.Flag("--no-steps")));
+        if (format == "json")
+        {
+            WriteJson(stdout, series, result, season);
+        }
+        else
+        {
+            WriteTable(stdout, series, result);
+        }
+
+        return 0;
+    }
+
+    private static void WriteJson(TextWriter stdout, TimeValueSeries series, ForecastResult result, int season)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("method", result.Method);
+            Number(json, "score", result.Score);
+            Number(json, "baselineScore", result.BaselineScore);
+            json.WriteString("scoreMetric", "mae");
+            json.WriteStartObject("scores");
+            foreach (var (name, score) in result.Scores)
+            {
+                Number(json, name, score);
+            }
+
+            json.WriteEndObject();
+            if (result.Step is { } step)
+            {
+                json.WriteStartObject("step");
+                json.WriteString("timestamp", Format(series.Timestamps[step.Index]));
+                json.WriteNumber("jump", step.Jump);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("step");
+            }
+
+            json.WriteNumber("cadenceSeconds", series.Cadence.TotalSeconds);
+            json.WriteNumber("season", season);
+            json.WriteNumber("intervalScale", result.IntervalScale);
+            json.WriteStartArray("points");
+            for (var h = 0; h < result.P50.Length; h++)
+            {
+                json.WriteStartObject();
+                json.WriteString("timestamp", Format(series.After(h + 1)));
+                json.WriteNumber("p10", result.P10[h]);
+                json.WriteNumber("p50", result.P50[h]);
+                json.WriteNumber("p90", result.P90[h]);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter stdout, TimeValueSeries series, ForecastResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(inv, $"method {result.Method}; backtest MAE {result.Score:G4} (least-squares line {result.BaselineScore:G4})"));
+        stdout.WriteLine(result.Step is { } step
+            ? string.Create(inv, $"step change at {Format(series.Timestamps[step.Index])} (jump {step.Jump:G4}): forecast from the new level")
+            : "no step change detected");
+        stdout.WriteLine(string.Create(inv, $"{"timestamp",-25} {"p10",14} {"p50",14} {"p90",14}"));
+        for (var h = 0; h < result.P50.Length; h++)
+        {
+            stdout.WriteLine(string.Create(inv, $"{Format(series.After(h + 1)),-25} {result.P10[h],14:G6} {result.P50[h],14:G6} {result.P90[h],14:G6}"));
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Format(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

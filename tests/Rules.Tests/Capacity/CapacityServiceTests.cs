@@ -1,0 +1,175 @@
+using System.Text;
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Capacity;
+using AzLocalMonitor.Rules.Capacity.Model;
+using AzLocalMonitor.Rules.History;
+using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace AzLocalMonitor.Rules.Tests.Capacity;
+
+public sealed class CapacityServiceTests : IDisposable
+{
+    private const double Gb = 1e9;
+    private readonly TempDirectory _dir = new();
+    private readonly AlertingHarness _harness = new();
+    private readonly SqliteHistoryStore _history;
+    private readonly CapacityBoard _board = new();
+    private readonly CapacityService _service;
+
+    public CapacityServiceTests()
+    {
+        _history = new SqliteHistoryStore(_dir.File("h.db"));
+        var capacityOptions = Options.Create(new CapacityOptions());
+        var alerting = Options.Create(new AlertingOptions());
+        var alerts = new CapacityAlerts(_harness.Store, _harness.Notifier,
+            new NotificationFactory(alerting, Options.Create(new AlertmanagerOptions())), capacityOptions, alerting);
+        _service = new CapacityService(_harness.Store, _history, new CapacityForecaster(_history, capacityOptions), _board, alerts,
+            _harness.Time, Options.Create(new HistoryOptions()), Options.Create(new SeriesOptions()));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Record_SnapshotsTheLiveModel_FromCatalogMetrics()
+    {
+        IngestThreeNodeCluster();
+
+        var written = await _service.RecordAsync();
+
+        Assert.True(written >= 9);
+        var snapshot = _board.Snapshot("c1")!;
+        Assert.Equal(3, snapshot.Nodes);
+        Assert.Equal(24e12, snapshot.RawBytes);
+        Assert.Equal(6e12, snapshot.ReserveBytes); // 3 nodes × one 2 TB capacity drive
+        Assert.Equal(6e12, snapshot.UsedFootprintBytes, 0); // 2 TB used on a three-way mirror
+        Assert.Equal(900.0 / 1024, snapshot.NPlusOne.MemoryRatio, 6);
+        Assert.Equal(new FaultTolerance(2, 1), snapshot.Tolerance); // 3 nodes + witness: 4 votes, majority 3
+        Assert.NotNull(await _history.LatestRawAsync());
+    }
+
+    [Fact]
+    public async Task Forecast_MemoryGrowing_CrossesWithinSixMonths_WarningAlertAndMetrics()
+    {
+        IngestThreeNodeCluster();
+        await _service.RecordAsync();
+        await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 2);
+
+        var results = await _service.ForecastAsync();
+
+        var memory = results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory);
+        Assert.Equal(LinearTrendModel(), memory.Method);
+        var median = memory.Crossing["0.5"];
+        var expected = _harness.Time.GetUtcNow().AddDays((0.8 * 1536 - 900) / 2);
+        Assert.InRange(median, expected.AddDays(-10), expected.AddDays(10));
+        Assert.True(memory.Crossing["0.1"] <= median && median <= memory.Crossing["0.9"]);
+
+        var alert = _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory");
+        Assert.Equal("warning", alert.Severity);
+        var nPlusOne = _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "n_plus_1");
+        Assert.Equal("warning", nPlusOne.Severity); // 900 GB on 1024 GB left after losing a node: crosses 100% within ~2 months
+        Assert.Equal(AlertState.Firing, alert.State);
+        Assert.Contains(_harness.Notifier.Sent, n => n.Labels["alertname"] == CapacityAlerts.AlertName);
+
+        var text = Metrics();
+        foreach (var q in new[] { "0.1", "0.5", "0.9" })
+        {
+            Assert.Contains($"azlocal_capacity_exhaustion_timestamp_seconds{{cluster=\"c1\",quantile=\"{q}\",resource=\"memory\"}}", text, StringComparison.Ordinal);
+            Assert.Contains($"azlocal_capacity_forecast{{cluster=\"c1\",quantile=\"{q}\",resource=\"memory\"}}", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("azlocal_capacity_fault_tolerance{cluster=\"c1\",kind=\"cluster\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_SlowGrowth_InfoWithinEighteenMonths()
+    {
+        IngestThreeNodeCluster();
+        await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 0.8);
+
+        await _service.ForecastAsync();
+
+        Assert.Equal("info", _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory").Severity);
+    }
+
+    [Fact]
+    public async Task Forecast_FlatUsage_NoAlert()
+    {
+        IngestThreeNodeCluster();
+        await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 0);
+
+        var results = await _service.ForecastAsync();
+
+        Assert.False(results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory).Crossing.ContainsKey("0.5"));
+        Assert.DoesNotContain(_harness.Alerts(), a => a.Name == CapacityAlerts.AlertName && a.State == AlertState.Firing);
+    }
+
+    [Fact]
+    public async Task Alert_ResolvesWhenTheForecastRecedes()
+    {
+        IngestThreeNodeCluster();
+        await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 2);
+        var capacity = (await _service.ForecastAsync()).Single();
+        var alerts = new CapacityAlerts(_harness.Store, _harness.Notifier,
+            new NotificationFactory(Options.Create(new AlertingOptions()), Options.Create(new AlertmanagerOptions())), Options.Create(new CapacityOptions()), Options.Create(new AlertingOptions()));
+
+        alerts.Publish(capacity with { Resources = [] }, _harness.Time.GetUtcNow());
+
+        var alert = _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory");
+        Assert.Equal(AlertState.Inactive, alert.State);
+        Assert.Equal(_harness.Time.GetUtcNow(), alert.ResolvedAt);
+    }
+
+    private static string LinearTrendModel() => Rules.Capacity.Forecasting.LinearTrendModel.MethodName;
+
+    private string Metrics()
+    {
+        var sb = new StringBuilder();
+        new CapacityMetrics(_board).WriteTo(new PrometheusTextWriter(sb));
+        return sb.ToString();
+    }
+
+    private async Task BackfillMemoryGrowth(double usedNowGb, double growthGbPerDay)
+    {
+        var now = _harness.Time.GetUtcNow();
+        var random = new Random(3);
+        var samples = new List<HistorySample>();
+        for (var day = -200; day <= 0; day++)
+        {
+            for (var h = 0; h < 24; h += 6)
+            {
+                var t = now.AddDays(day).AddHours(h - 18).ToUnixTimeMilliseconds();
+                samples.Add(new("c1", HistorySeries.MemoryUsed, t, ((usedNowGb + (growthGbPerDay * day)) * Gb) + (random.NextDouble() * 2 * Gb)));
+                samples.Add(new("c1", HistorySeries.MemorySize, t, 1536 * Gb));
+                samples.Add(new("c1", HistorySeries.MemoryLargestNode, t, 512 * Gb));
+            }
+        }
+
+        await _history.AppendAsync(samples);
+        await _history.RollUpAsync(samples.Min(s => s.TimestampMs));
+    }
+
+    private void IngestThreeNodeCluster()
+    {
+        var otlp = new Otlp("c1", "node-1")
+            .Gauge(Instruments.StoragePoolSize, 24e12, ("pool", "S2D"))
+            .Gauge(Instruments.StoragePoolAllocated, 9e12, ("pool", "S2D"))
+            .Gauge(Instruments.StorageVolumeSize, 3e12, ("volume", "db"), ("resiliency", "three_way_mirror"))
+            .Gauge(Instruments.StorageVolumeUsed, 2e12, ("volume", "db"), ("resiliency", "three_way_mirror"))
+            .StateSet(Instruments.ClusterWitnessState, ["ok", "failed"], "ok", ("type", "cloud"));
+        foreach (var node in new[] { "node-1", "node-2", "node-3" })
+        {
+            otlp.Gauge(Instruments.NodeMemorySize, 512 * Gb, ("node", node))
+                .Gauge(Instruments.NodeMemoryAvailable, 212 * Gb, ("node", node))
+                .Gauge(Instruments.NodeVmCount, 10, ("node", node))
+                .Gauge(Instruments.NodeCpuUtilization, 0.3, ("node", node))
+                .Gauge(Instruments.StorageDiskCount, 4, ("node", node), ("media", "ssd"), ("usage", "capacity"), ("state", "healthy"));
+        }
+
+        _harness.Ingest(otlp.Build());
+    }
+}
