@@ -1,6 +1,8 @@
-// Parses GET /api/v1/capacity/{cluster}. The only module that knows that endpoint's shape: adapt it here.
-//   {"cluster":"c1","resources":[{"resource":"storage","history":[{"timestamp":"…","value":0.61}],
-//     "forecast":[{"timestamp":"…","p10":…,"p50":…,"p90":…}],"threshold":0.8,"crossing":{"p50":"…"}}]}
+// Parses GET /api/v1/capacity/{cluster} (src/Rules/Capacity/CapacityDto.cs). The only module that knows that
+// endpoint's shape: adapt it here.
+//   {"cluster":"c1","resources":[{"resource":"storage","isRatio":true,"policy":0.8,"method":"holt_winters",
+//     "history":[{"timestamp":"…","value":0.61}],"points":[{"timestamp":"…","p10":…,"p50":…,"p90":…}],
+//     "crossing":{"0.1":"…","0.5":"…","0.9":"…"}}]}
 import type { Unit } from './format';
 
 export interface HistoryPoint {
@@ -45,19 +47,21 @@ export function parseCapacity(json: unknown): CapacityForecast {
 
 function parseResource(r: Json): ResourceForecast {
   const history = asArray(r.history).map(asObject).map((p) => ({ time: time(p.timestamp), value: num(p.value) }));
-  const forecast = asArray(r.forecast).map(asObject).map((p) => ({ time: time(p.timestamp), p10: num(p.p10), p50: num(p.p50), p90: num(p.p90) }));
+  const forecast = asArray(r.points ?? r.forecast).map(asObject).map((p) => ({ time: time(p.timestamp), p10: num(p.p10), p50: num(p.p50), p90: num(p.p90) }));
   const crossing: Record<string, string> = {};
+  // Quantile labels "0.1"/"0.5"/"0.9" (as on /metrics) become p10/p50/p90; dates keep their day only.
+  const quantileNames: Record<string, string> = { '0.1': 'p10', '0.5': 'p50', '0.9': 'p90' };
   for (const [k, v] of Object.entries(asObject(r.crossing ?? {}))) {
-    if (typeof v === 'string') crossing[k] = v;
+    if (typeof v === 'string') crossing[quantileNames[k] ?? k] = v.slice(0, 10);
   }
   const values = [...history.map((p) => p.value), ...forecast.map((p) => p.p90)].filter((v): v is number => v !== null);
-  const declared = units.find((u) => u === r.unit);
+  const declared = r.isRatio === true ? 'ratio' : r.isRatio === false ? 'count' : units.find((u) => u === r.unit);
   return {
     resource: typeof r.resource === 'string' ? r.resource : 'resource',
     unit: declared ?? (values.every((v) => v <= 1.5) ? 'ratio' : 'count'),
     history: history.filter((p) => Number.isFinite(p.time)),
     forecast: forecast.filter((p) => Number.isFinite(p.time)),
-    threshold: num(r.threshold),
+    threshold: num(r.policy ?? r.threshold),
     crossing,
     method: typeof r.method === 'string' ? r.method : null,
   };

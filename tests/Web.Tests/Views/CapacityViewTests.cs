@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace AzLocalMonitor.Web.Tests.Views;
 
 /// <summary>
-/// The capacity view against the forecast API's shape. Rules' own forecast endpoint may or may not be there,
-/// so the browser answers GET /api/v1/capacity/{cluster} with a fixed forecast (or a 404).
+/// The capacity view against the forecast API's shape (src/Rules/Capacity/CapacityDto.cs): the browser answers
+/// GET /api/v1/capacity/{cluster} with a fixed forecast in that shape (or a 404), so the chart is deterministic.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public class CapacityViewTests(DashboardFixture fixture)
@@ -58,16 +58,18 @@ public class CapacityViewTests(DashboardFixture fixture)
         object Resource(string name, double from, double slope, string? crossing) => new
         {
             resource = name,
+            isRatio = true,
+            policy = 0.8,
+            method = "holt_winters",
             history = Enumerable.Range(0, 12).Select(m => new { timestamp = Iso(start.AddMonths(m)), value = from + (slope * m) + (0.01 * Math.Sin(m)) }),
-            forecast = Enumerable.Range(11, 19).Select(m => new
+            points = Enumerable.Range(11, 19).Select(m => new
             {
                 timestamp = Iso(start.AddMonths(m)),
                 p10 = from + (slope * m) - (0.006 * (m - 11)),
                 p50 = from + (slope * m),
                 p90 = from + (slope * m) + (0.008 * (m - 11)),
             }),
-            threshold = 0.8,
-            crossing = crossing is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["p50"] = crossing },
+            crossing = crossing is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["0.5"] = crossing + "T00:00:00+00:00" },
         };
 
         return JsonSerializer.Serialize(new
