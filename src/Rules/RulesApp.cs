@@ -86,6 +86,7 @@ public static class RulesApp
             ? new SqliteStateStore(path)
             : new NullStateStore());
         services.AddSingleton<AlertPersistence>();
+        services.AddSingleton<IMetricsContributor, MaintenanceMetrics>();
         services.AddSingleton(sp =>
         {
             var schedule = new MaintenanceSchedule();
@@ -112,20 +113,36 @@ public static class RulesApp
         services.AddSingleton<IngestPipeline>();
         services.AddHostedService<RuleTicker>();
 
-        if (string.IsNullOrWhiteSpace(configuration[$"{AlertmanagerOptions.Section}:Url"]))
+        // Destinations: Alertmanager (Alertmanager:Url) and any generic webhooks (Webhooks:N:Url); none → alerts are
+        // only kept and exposed.
+        var webhooks = configuration.GetSection(WebhookOptions.Section).Get<List<WebhookOptions>>()?.Where(w => !string.IsNullOrWhiteSpace(w.Url)).ToList() ?? [];
+        var hasAlertmanager = !string.IsNullOrWhiteSpace(configuration[$"{AlertmanagerOptions.Section}:Url"]);
+        if (!hasAlertmanager && webhooks.Count == 0)
         {
             services.AddSingleton<IAlertNotifier, NullNotifier>();
+            return;
         }
-        else
+
+        services.AddHttpClient();
+        services.AddSingleton<IReadOnlyList<HttpAlertSender>>(sp =>
         {
-            services.AddHttpClient<AlertmanagerNotifier>();
-            services.AddSingleton<AlertmanagerNotifier>(sp => new AlertmanagerNotifier(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlertmanagerNotifier)),
-                sp.GetRequiredService<IOptions<AlertmanagerOptions>>(),
-                sp.GetRequiredService<SelfMetrics>(),
-                sp.GetRequiredService<ILogger<AlertmanagerNotifier>>()));
-            services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertmanagerNotifier>());
-            services.AddHostedService(sp => sp.GetRequiredService<AlertmanagerNotifier>());
-        }
+            var http = sp.GetRequiredService<IHttpClientFactory>();
+            var delivery = sp.GetRequiredService<IOptions<AlertmanagerOptions>>();
+            var metrics = sp.GetRequiredService<SelfMetrics>();
+            var senders = new List<HttpAlertSender>();
+            if (hasAlertmanager)
+            {
+                senders.Add(new AlertmanagerNotifier(http.CreateClient("alertmanager"), delivery, metrics, sp.GetRequiredService<ILogger<AlertmanagerNotifier>>()));
+            }
+
+            foreach (var webhook in webhooks)
+            {
+                senders.Add(new WebhookNotifier(http.CreateClient("webhook"), webhook, delivery.Value, metrics, sp.GetRequiredService<ILogger<WebhookNotifier>>()));
+            }
+
+            return senders;
+        });
+        services.AddSingleton<IAlertNotifier>(sp => new CompositeNotifier(sp.GetRequiredService<IReadOnlyList<HttpAlertSender>>()));
+        services.AddHostedService(sp => new SenderHost(sp.GetRequiredService<IReadOnlyList<HttpAlertSender>>()));
     }
 }

@@ -89,7 +89,7 @@ public static class MetricsEndpoint
         WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them.", alerts);
         WriteFamily(writer, "azlm_node_last_report_timestamp_seconds", "gauge", "When each node last reported its own telemetry.", nodeReports);
         WriteFamily(writer, "azlm_cluster_last_report_timestamp_seconds", "gauge", "When any node of each cluster last reported.", clusterReports);
-        var queueLength = notifier is AlertmanagerNotifier am ? am.QueueLength : 0;
+        var queueLength = notifier.QueueLength;
         metrics.WriteTo(writer, activeSeries, queueLength);
         foreach (var contributor in contributors)
         {

@@ -1,0 +1,37 @@
+using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Muting;
+
+/// <summary>
+/// <c>azlm_maintenance_window_active{cluster,window[,node]}</c> = 1 for each window in progress: the generated
+/// Prometheus rules read it, so teams evaluating in Prometheus see maintenance as Rules does.
+/// </summary>
+public sealed class MaintenanceMetrics : IMetricsContributor
+{
+    private readonly MaintenanceSchedule _schedule;
+    private readonly TimeProvider _time;
+
+    public MaintenanceMetrics(MaintenanceSchedule schedule, TimeProvider time)
+    {
+        _schedule = schedule;
+        _time = time;
+    }
+
+    public void WriteTo(PrometheusTextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var now = _time.GetUtcNow();
+        writer.Family("azlm_maintenance_window_active", "gauge", "1 while a maintenance window is in progress (node set for node windows).");
+        foreach (var window in _schedule.All.OrderBy(w => w.Id, StringComparer.Ordinal))
+        {
+            if (MaintenanceCalendar.ActiveAt(window, now) is not null)
+            {
+                var labels = window.Node is null
+                    ? LabelSet.Of("cluster", window.Cluster, "window", window.Name)
+                    : LabelSet.Of("cluster", window.Cluster, "node", window.Node, "window", window.Name);
+                writer.Sample("azlm_maintenance_window_active", labels, 1);
+            }
+        }
+    }
+}

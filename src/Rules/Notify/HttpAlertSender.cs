@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using AzLocalMonitor.Rules.Diagnostics;
+using Polly;
+using Polly.Retry;
+
+namespace AzLocalMonitor.Rules.Notify;
+
+/// <summary>
+/// Delivers alerts to one HTTP destination: a bounded queue (oldest dropped and counted when full), batches of up
+/// to <see cref="AlertmanagerOptions.BatchSize"/>, Polly retries with exponential backoff and jitter. Sends as
+/// soon as alerts arrive: a state change is not held back for a tick. Subclasses say where and in what shape.
+/// </summary>
+public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifier
+{
+    private readonly Channel<AlertNotification> _queue;
+    private readonly HttpClient _http;
+    private readonly int _batchSize;
+    private readonly SelfMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    protected HttpAlertSender(HttpClient http, Uri endpoint, AlertmanagerOptions options, SelfMetrics metrics, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        Endpoint = endpoint;
+        _batchSize = options.BatchSize;
+        _metrics = metrics;
+        _logger = logger;
+        _queue = Channel.CreateBounded<AlertNotification>(
+            new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => _metrics.NotificationDropped());
+        _pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<Polly.Timeout.TimeoutRejectedException>(),
+            })
+            .AddTimeout(options.Timeout)
+            .Build();
+    }
+
+    /// <summary>Where batches are posted.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Alerts waiting for delivery.</summary>
+    public int QueueLength => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+
+    public void Enqueue(IReadOnlyList<AlertNotification> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        foreach (var alert in alerts)
+        {
+            _queue.Writer.TryWrite(alert);
+        }
+    }
+
+    /// <summary>The request body for one batch.</summary>
+    protected abstract HttpContent Body(IReadOnlyList<AlertNotification> batch);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<AlertNotification>(_batchSize);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _batchSize && _queue.Reader.TryRead(out var alert))
+            {
+                batch.Add(alert);
+            }
+
+            await SendAsync(batch, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync(List<AlertNotification> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    using var content = Body(batch);
+                    using var response = await _http.PostAsync(Endpoint, content, ct).ConfigureAwait(false);
+                    response.EnsureSuccessStatusCode();
+                },
+                cancellationToken).ConfigureAwait(false);
+            _metrics.NotificationsSent(batch.Count);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            _metrics.NotificationsFailed(batch.Count);
+            LogSendFailed(_logger, batch.Count, Endpoint, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver {Count} alert(s) to {Endpoint}: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, int count, Uri endpoint, string reason);
+}
