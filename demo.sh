@@ -43,7 +43,8 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "stopped everything the demo started (logs kept in .demo/logs)"
 }
-trap cleanup INT TERM EXIT
+trap 'cleanup; exit 130' INT TERM
+trap cleanup EXIT
 
 start() { # name, command...
   local name=$1; shift
@@ -64,8 +65,9 @@ wait_http() { # name, url
 am_bin=$(command -v prometheus-alertmanager || command -v alertmanager)
 sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERTMANAGER_PORT/g" \
   deploy/prometheus/prometheus.yml >"$state/prometheus/prometheus.yml"
+# Rules evaluates the policy here; the generated Prometheus rules (deploy/prometheus/rules/) are for teams that
+# evaluate in Prometheus instead, so this Prometheus only scrapes (an empty rules folder).
 mkdir -p "$state/prometheus/rules"
-cp deploy/prometheus/rules/*.yml "$state/prometheus/rules/" 2>/dev/null || true
 
 echo "==> starting Alertmanager, Rules and Prometheus"
 start alertmanager "$am_bin" --config.file="$root/deploy/alertmanager/alertmanager.yml" \
