@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Simulated.Model;
 using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Collector.Tests.Export;

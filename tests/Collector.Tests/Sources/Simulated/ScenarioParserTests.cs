@@ -1,5 +1,6 @@
 using AzLocalMonitor.Collector.Sources.Readings;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Simulated.Model;
 
 namespace AzLocalMonitor.Collector.Tests.Sources.Simulated;
 
