@@ -18,6 +18,8 @@ internal sealed class CollectorCommand
             Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once,
         };
 
+        Root.Subcommands.Add(Simulate.SimulateCommand.Create());
+
         var help = Root.Options.OfType<HelpOption>().Single();
         help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
     }
