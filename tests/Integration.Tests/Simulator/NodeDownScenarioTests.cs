@@ -16,7 +16,6 @@ public sealed class NodeDownScenarioTests
             new("AzLocalNodeDown", "critical"),
             new("AzLocalQuorumAtRisk", "warning"),
             new("AzLocalStorageDegraded", "critical", Muted: true),
-            new("AzLocalRebuildInProgress", "warning", Muted: true),
         ], Timeout);
         await run.WaitForAlertmanagerAsync([new("AzLocalNodeDown", "critical"), new("AzLocalQuorumAtRisk", "warning")], Timeout);
     }

@@ -14,7 +14,6 @@ public sealed class PartitionScenarioTests
             new("AzLocalNodeDown", "critical"),
             new("AzLocalQuorumAtRisk", "warning"),
             new("AzLocalStorageDegraded", "critical", Muted: true),
-            new("AzLocalRebuildInProgress", "warning", Muted: true),
         ], TimeSpan.FromSeconds(20));
         await run.WaitForAlertmanagerAsync([new("AzLocalNodeDown", "critical"), new("AzLocalQuorumAtRisk", "warning")], TimeSpan.FromSeconds(20));
     }

@@ -13,7 +13,6 @@ public sealed class QuorumLossScenarioTests
             new("AzLocalQuorumLost", "critical"),
             new("AzLocalNodeDown", "critical", Muted: true),
             new("AzLocalStorageDegraded", "critical", Muted: true),
-            new("AzLocalRebuildInProgress", "warning", Muted: true),
         ], TimeSpan.FromSeconds(40));
         await run.WaitForAlertmanagerAsync([new("AzLocalQuorumLost", "critical")], TimeSpan.FromSeconds(30));
     }

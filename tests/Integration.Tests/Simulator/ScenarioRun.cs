@@ -13,8 +13,9 @@ public sealed class ScenarioRun : IAsyncDisposable
 {
     private const string FastPolicy = """
         alerts:
-          - { alert: AzLocalNodeDown, for: 1s }
-          - { alert: AzLocalStorageDegraded, for: 1s }
+          - { alert: AzLocalNodeDown, for: 3s }
+          - { alert: AzLocalStorageDegraded, for: 4s }
+          - { alert: AzLocalRebuildInProgress, for: 2s }
           - { alert: AzLocalPhysicalDiskFailed, for: 1s }
           - { alert: AzLocalQuorumAtRisk, for: 1s }
           - { alert: AzLocalReserveCapacityLow, for: 1s }
@@ -87,9 +88,10 @@ public sealed class ScenarioRun : IAsyncDisposable
             await Poll.UntilAsync(
                 async () =>
                 {
-                    last = [.. (await _alertmanager.GetAlertsAsync(_http))
+                    last = (await _alertmanager.GetAlertsAsync(_http))
                         .Where(a => Label(a, "cluster") == _cluster)
-                        .Select(a => new FiringAlert(Label(a, "alertname")!, Label(a, "severity")!))];
+                        .Select(a => new FiringAlert(Label(a, "alertname")!, Label(a, "severity")!))
+                        .ToHashSet();
                     return last.SetEquals(want) ? last : null;
                 },
                 timeout, $"Alertmanager to hold exactly [{Describe(want)}]", interval: TimeSpan.FromMilliseconds(250));

@@ -19,7 +19,6 @@ public sealed class TwoNodeWitnessScenarioTests
             new("AzLocalQuorumLost", "critical"),
             new("AzLocalNodeDown", "critical", Muted: true),
             new("AzLocalStorageDegraded", "critical", Muted: true),
-            new("AzLocalRebuildInProgress", "warning", Muted: true),
         ], Timeout);
         await run.WaitForAlertmanagerAsync([new("AzLocalQuorumLost", "critical")], Timeout);
     }

@@ -121,11 +121,16 @@ internal sealed class StorageModel
         {
             if (resync is not null && !resync.IsDone(now, _repairRate))
             {
+                // While the node is away its job is suspended (nothing can be copied to it): the bytes owed count as
+                // degraded, and the job is reported (the catalog's "running" jobs) once the node is back.
                 var size = resync.Size(now);
                 var processed = resync.Processed(now, _repairRate);
-                jobs.Add(new RepairJob($"repair-{resync.Node}", size, processed));
                 remaining += size - processed;
-                repairing |= resync.ResyncFrom is not null;
+                if (resync.ResyncFrom is not null)
+                {
+                    jobs.Add(new RepairJob($"repair-{resync.Node}", size, processed));
+                    repairing = true;
+                }
             }
         }
 
