@@ -36,9 +36,9 @@ internal static class CollectorApp
             return ExitCodes.Usage;
         }
 
-        if (parsed.Action is not null)
+        if (parsed.Action is not null && parsed.Action != command.Root.Action)
         {
-            // --help or --version: System.CommandLine's own actions. Signals are ours (Program.cs), not its.
+            // --help, --version or a subcommand (simulate ...). Signals are ours (Program.cs), not System.CommandLine's.
             var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
             return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }

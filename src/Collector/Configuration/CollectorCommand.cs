@@ -18,6 +18,11 @@ internal sealed class CollectorCommand
             Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once,
         };
 
+        // The root's own action is a marker: CollectorApp runs the collector itself when it is chosen. It exists so
+        // that the root stays invocable without a subcommand now that it has one ('simulate').
+        Root.SetAction(_ => ExitCodes.Success);
+        Root.Subcommands.Add(Simulate.SimulateCommand.Create());
+
         var help = Root.Options.OfType<HelpOption>().Single();
         help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
     }

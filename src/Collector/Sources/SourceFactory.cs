@@ -19,7 +19,12 @@ internal static class SourceFactory
                 var scenario = options.ScenarioPath is { } path ? ScenarioParser.Load(path) : Scenario.Steady;
                 var name = options.ScenarioPath is { } p ? Path.GetFileName(p) : "steady";
                 var timeScale = options.TimeScale ?? scenario.TimeScale ?? 1;
-                var cluster = options.Cluster ?? scenario.Cluster ?? DefaultSimulatedCluster;
+                if (scenario.Clusters.Count > 1)
+                {
+                    throw new ScenarioException($"{name} is a fleet of {scenario.Clusters.Count} clusters: run it with 'simulate run {options.ScenarioPath}'.");
+                }
+
+                var cluster = options.Cluster ?? scenario.Clusters[0].Name;
                 return new SourceSetup(new SimulatedSource(scenario, timeScale, time, name), cluster);
 
             case SourceKind.Linux:

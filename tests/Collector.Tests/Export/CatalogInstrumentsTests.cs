@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Simulated.Model;
 using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
@@ -46,6 +47,9 @@ public sealed class CatalogInstrumentsTests : IDisposable
     [Fact]
     public void Collect_SimulatedClusterWithANodeDown_ReportsEveryCatalogInstrumentWithItsUnit()
     {
+        // node-3 is back and resyncing (a running repair job), node-2 is down.
+        _cluster.Apply(new ScenarioEvent(TimeSpan.FromSeconds(0), ScenarioAction.NodeDown, "node-3", 1), DateTimeOffset.UnixEpoch);
+        _cluster.Apply(new ScenarioEvent(TimeSpan.FromSeconds(29), ScenarioAction.NodeUp, "node-3", 1), DateTimeOffset.UnixEpoch);
         _cluster.Apply(new ScenarioEvent(TimeSpan.FromSeconds(1), ScenarioAction.NodeDown, "node-2", 1), DateTimeOffset.UnixEpoch);
 
         var points = Collect();
@@ -85,6 +89,6 @@ public sealed class CatalogInstrumentsTests : IDisposable
         Assert.Equal(0, node2State["up"]);
         Assert.DoesNotContain(points, p => p.Instrument.Name == Instruments.NodeCpuUtilization && (string?)p.Tags["node"] == "node-2");
         Assert.Contains(points, p => p.Instrument.Name == Instruments.NodeCpuUtilization && (string?)p.Tags["node"] == "node-1");
-        Assert.Contains(points, p => p.Instrument.Name == Instruments.StorageRepairSize && (string?)p.Tags["job"] == "repair-node-2");
+        Assert.DoesNotContain(points, p => p.Instrument.Name == Instruments.StorageRepairSize && (string?)p.Tags["job"] == "repair-node-2");
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using AzLocalMonitor.Collector.Configuration;
 using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Simulated.Topology;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,8 +11,13 @@ namespace AzLocalMonitor.Collector.Sources.Simulated;
 /// </summary>
 internal static class ScenarioParser
 {
-    private static readonly string[] TopKeys = ["cluster", "nodes", "witness", "seed", "rebuild-rate", "time-scale", "events"];
-    private static readonly string[] ActionKeys = ["node-down", "node-up", "node-pause", "node-resume", "witness"];
+    private static readonly string[] TopKeys =
+    [
+        "cluster", "preset", "nodes", "witness", "volumes", "vms", "seed", "rebuild-rate", "repair-queue-depth", "retire-after",
+        "time-scale", "growth", "events",
+    ];
+
+    private static readonly string[] TopologyKeys = ["cluster", "nodes", "witness", "volumes", "vms"];
 
     /// <summary>
     /// Loads a scenario. A path that does not exist as given is also looked up beside the program and in its
@@ -34,19 +38,17 @@ internal static class ScenarioParser
             throw new ScenarioException($"Scenario file not found: {path} (looked in {Path.GetFullPath(path)} and {Path.Combine(AppContext.BaseDirectory, "scenarios")}).");
         }
 
-        path = found;
-
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllText(found);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScenarioException($"Cannot read scenario file {path}: {e.Message}", e);
+            throw new ScenarioException($"Cannot read scenario file {found}: {e.Message}", e);
         }
 
-        return Parse(text, path);
+        return Parse(text, found);
     }
 
     /// <param name="file">Named in error messages.</param>
@@ -67,153 +69,111 @@ internal static class ScenarioParser
             throw new ScenarioException($"{file}: the scenario is empty.");
         }
 
+        var y = new YamlValues(file);
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw Error(file, stream.Documents[0].RootNode, "a scenario is a mapping with keys " + string.Join(", ", TopKeys) + ".");
+            throw y.Error(stream.Documents[0].RootNode, "a scenario is a mapping with keys " + string.Join(", ", TopKeys) + ".");
         }
 
-        var scenario = new Scenario();
-        YamlSequenceNode? events = null;
+        var keys = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((keyNode as YamlScalarNode)?.Value) ?? string.Empty;
-            scenario = key switch
+            var key = YamlValues.Key(keyNode);
+            if (!TopKeys.Contains(key))
             {
-                "cluster" => scenario with { Cluster = Scalar(file, value) },
-                "nodes" => scenario with { Nodes = Int(file, value, 1, Scenario.MaxNodes) },
-                "witness" => scenario with { Witness = Witness(file, value) },
-                "seed" => scenario with { Seed = Int(file, value, int.MinValue, int.MaxValue) },
-                "rebuild-rate" => scenario with { RebuildBytesPerSecond = Rate(file, value) },
-                "time-scale" => scenario with { TimeScale = PositiveDouble(file, value) },
-                "events" => scenario,
-                _ => throw Error(file, keyNode, $"unknown key '{key}' (expected one of {string.Join(", ", TopKeys)})."),
+                throw y.Error(keyNode, $"unknown key '{key}' (expected one of {string.Join(", ", TopKeys)}).");
+            }
+
+            keys[key] = (keyNode, value);
+        }
+
+        YamlNode? Get(string key) => keys.TryGetValue(key, out var kv) ? kv.Value : null;
+
+        var scenario = new Scenario();
+        scenario = Get("seed") is { } seed ? scenario with { Seed = y.Int(seed, int.MinValue, int.MaxValue) } : scenario;
+        scenario = Get("rebuild-rate") is { } rate ? scenario with { RebuildBytesPerSecond = y.Rate(rate) } : scenario;
+        scenario = Get("repair-queue-depth") is { } depth ? scenario with { RepairQueueDepth = y.Int(depth, 1, 16) } : scenario;
+        scenario = Get("retire-after") is { } retire ? scenario with { RetireAfter = y.Duration(retire) } : scenario;
+        scenario = Get("time-scale") is { } scale ? scenario with { TimeScale = y.PositiveDouble(scale) } : scenario;
+        scenario = Get("cluster") is { } name ? scenario with { Cluster = y.Scalar(name) } : scenario;
+        scenario = Get("nodes") is { } nodes ? scenario with { Nodes = y.Int(nodes, 1, Scenario.MaxNodes) } : scenario;
+        scenario = Get("witness") is { } witness ? scenario with { Witness = Witness(y, witness) } : scenario;
+
+        var topology = Topology(y, keys, scenario);
+        scenario = scenario with { Topology = topology, Preset = Get("preset") is { } p ? y.Scalar(p) : null };
+        scenario = Get("growth") is { } growth ? scenario with { Growth = ScenarioGrowthParser.Parse(y, growth, topology) } : scenario;
+
+        var events = Get("events") is { } list
+            ? y.Sequence(list, "'events'").Children.Select(e => ScenarioEventParser.Parse(y, e, topology)).ToList()
+            : [];
+        return scenario with { Events = [.. events.OrderBy(e => e.At)] };
+    }
+
+    private static ClusterSpec[] Topology(YamlValues y, Dictionary<string, (YamlNode Key, YamlNode Value)> keys, Scenario scenario)
+    {
+        ClusterSpec[] clusters;
+        if (keys.TryGetValue("preset", out var preset))
+        {
+            var name = y.Scalar(preset.Value);
+            if (!PresetCatalog.TryGet(name, out var found))
+            {
+                throw y.Error(preset.Value, $"unknown preset '{name}' (expected one of {string.Join(", ", PresetCatalog.Names)}).");
+            }
+
+            clusters = [.. found.Clusters];
+            if (found.IsFleet && TopologyKeys.FirstOrDefault(keys.ContainsKey) is { } key)
+            {
+                throw y.Error(keys[key].Key, $"'{key}' cannot change the fleet preset '{found.Name}' ({clusters.Length} clusters); use a single-cluster preset or none.");
+            }
+
+            clusters[0] = clusters[0] with
+            {
+                Name = scenario.Cluster ?? clusters[0].Name,
+                Nodes = keys.ContainsKey("nodes") ? scenario.Nodes : clusters[0].Nodes,
+                Witness = keys.ContainsKey("witness") ? scenario.Witness : clusters[0].Witness,
             };
-            if (key == "events")
+            if (keys.ContainsKey("nodes") && !keys.ContainsKey("volumes"))
             {
-                events = value as YamlSequenceNode
-                    ?? throw Error(file, value, "'events' is a list of events, each '- at: 10s' plus one of " + string.Join(", ", ActionKeys) + ".");
+                CheckVolumes(y, keys["nodes"].Value, clusters[0], $"preset '{found.Name}' with nodes: {scenario.Nodes}");
             }
         }
-
-        var parsed = events?.Children.Select(e => Event(file, e, scenario)).ToList() ?? [];
-        return scenario with { Events = [.. parsed.OrderBy(e => e.At)] };
-    }
-
-    private static ScenarioEvent Event(string file, YamlNode node, Scenario scenario)
-    {
-        if (node is not YamlMappingNode map)
+        else
         {
-            throw Error(file, node, "an event is a mapping like '- at: 10s' followed by 'node-down: node-2'.");
+            clusters = [PresetCatalog.Generic(scenario.Cluster ?? SourceFactory.DefaultSimulatedCluster, scenario.Nodes, scenario.Witness)];
         }
 
-        TimeSpan? at = null;
-        (ScenarioAction Action, string? Node)? action = null;
-        foreach (var (keyNode, value) in map.Children)
+        if (keys.TryGetValue("vms", out var vms))
         {
-            var key = ((keyNode as YamlScalarNode)?.Value) ?? string.Empty;
-            if (key == "at")
+            clusters[0] = clusters[0] with { Vms = ScenarioTopologyParser.Vms(y, vms.Value, clusters[0].Vms) };
+        }
+
+        if (keys.TryGetValue("volumes", out var volumes))
+        {
+            clusters[0] = clusters[0] with { Volumes = ScenarioTopologyParser.Volumes(y, volumes.Value, clusters[0]) };
+        }
+
+        return clusters;
+    }
+
+    private static void CheckVolumes(YamlValues y, YamlNode at, ClusterSpec spec, string what)
+    {
+        foreach (var volume in spec.Volumes)
+        {
+            if (spec.Nodes < ResiliencyRules.MinNodes(volume.Resiliency))
             {
-                var text = Scalar(file, value);
-                at = DurationParser.TryParse(text, out var when)
-                    ? when
-                    : throw Error(file, value, $"'{text}' is not a duration (examples: 10s, 1m30s, 500ms).");
-                continue;
+                throw y.Error(at, $"{what}: volume '{volume.Name}' is {ResiliencyRules.Name(volume.Resiliency)}, which needs at least "
+                    + $"{ResiliencyRules.MinNodes(volume.Resiliency)} nodes; give 'volumes:' too.");
             }
-
-            if (!ActionKeys.Contains(key))
-            {
-                throw Error(file, keyNode, $"unknown event key '{key}' (expected at, {string.Join(", ", ActionKeys)}).");
-            }
-
-            if (action is not null)
-            {
-                throw Error(file, keyNode, "an event has exactly one action; start another '- at:' item for the next one.");
-            }
-
-            action = key == "witness" ? (WitnessAction(file, value, scenario), null) : (NodeAction(key), NodeName(file, value, scenario));
         }
-
-        if (at is not { } time)
-        {
-            throw Error(file, node, "the event has no 'at' time.");
-        }
-
-        if (action is not { } a)
-        {
-            throw Error(file, node, $"the event has no action (one of {string.Join(", ", ActionKeys)}).");
-        }
-
-        return new ScenarioEvent(time, a.Action, a.Node, checked((int)node.Start.Line));
     }
 
-    private static ScenarioAction NodeAction(string key) => key switch
-    {
-        "node-down" => ScenarioAction.NodeDown,
-        "node-up" => ScenarioAction.NodeUp,
-        "node-pause" => ScenarioAction.NodePause,
-        _ => ScenarioAction.NodeResume,
-    };
-
-    private static string NodeName(string file, YamlNode value, Scenario scenario)
-    {
-        var name = Scalar(file, value);
-        return scenario.NodeNames.Contains(name)
-            ? name
-            : throw Error(file, value, $"unknown node '{name}': this scenario has {string.Join(", ", scenario.NodeNames)}.");
-    }
-
-    private static ScenarioAction WitnessAction(string file, YamlNode value, Scenario scenario)
-    {
-        if (scenario.Witness == WitnessType.None)
-        {
-            throw Error(file, value, "a witness event needs 'witness: cloud' or 'witness: fileshare' at the top of the scenario.");
-        }
-
-        return Scalar(file, value) switch
-        {
-            "failed" => ScenarioAction.WitnessFail,
-            "ok" => ScenarioAction.WitnessRestore,
-            var other => throw Error(file, value, $"witness event '{other}': expected 'failed' or 'ok'."),
-        };
-    }
-
-    private static WitnessType Witness(string file, YamlNode value) => Scalar(file, value) switch
+    private static WitnessType Witness(YamlValues y, YamlNode value) => y.Scalar(value) switch
     {
         "none" => WitnessType.None,
         "cloud" => WitnessType.Cloud,
         "fileshare" => WitnessType.FileShare,
-        var other => throw Error(file, value, $"witness '{other}': expected none, cloud or fileshare."),
+        var other => throw y.Error(value, $"witness '{other}': expected none, cloud or fileshare."),
     };
-
-    private static string Scalar(string file, YamlNode value) =>
-        value is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw Error(file, value, "expected a value here.");
-
-    private static int Int(string file, YamlNode value, int min, int max)
-    {
-        var text = Scalar(file, value);
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number
-            : throw Error(file, value, $"'{text}' is not a whole number from {min} to {max}.");
-    }
-
-    private static double PositiveDouble(string file, YamlNode value)
-    {
-        var text = Scalar(file, value);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && double.IsFinite(number)
-            ? number
-            : throw Error(file, value, $"'{text}' is not a positive number.");
-    }
-
-    private static long Rate(string file, YamlNode value)
-    {
-        var text = Scalar(file, value);
-        return ByteSizeParser.TryParse(text.EndsWith("/s", StringComparison.Ordinal) ? text[..^2] : text, out var bytes) && bytes > 0
-            ? bytes
-            : throw Error(file, value, $"'{text}' is not a rate in bytes per second (examples: 2GiB/s, 500MB/s, 1048576).");
-    }
-
-    private static ScenarioException Error(string file, YamlNode node, string message) =>
-        ScenarioException.At(file, node.Start.Line, node.Start.Column, message);
 
     // YamlDotNet prefixes its message with the position, which we already print in our own format.
     private static string InnerMessage(YamlException e)

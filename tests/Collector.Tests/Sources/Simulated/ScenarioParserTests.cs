@@ -1,5 +1,6 @@
 using AzLocalMonitor.Collector.Sources.Readings;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Simulated.Model;
 
 namespace AzLocalMonitor.Collector.Tests.Sources.Simulated;
 
@@ -62,6 +63,20 @@ public class ScenarioParserTests
     [InlineData("nodes: 3\nevents:\n  - at: 10s\n   node-down: node-2\n", 4, "malformed YAML")]
     [InlineData("nodes: [3\n", 2, "malformed YAML")]
     [InlineData("- just\n- a list\n", 1, "a scenario is a mapping")]
+    [InlineData("preset: castle\n", 1, "unknown preset 'castle'")]
+    [InlineData("preset: retail\nnodes: 4\n", 2, "cannot change the fleet preset")]
+    [InlineData("preset: retail\nevents:\n  - at: 1s\n    node-down: node-2\n", 3, "say which with 'cluster:'")]
+    [InlineData("preset: retail\nevents:\n  - at: 1s\n    cluster: rdc-99\n    node-down: node-2\n", 4, "unknown cluster 'rdc-99'")]
+    [InlineData("preset: three-node\nnodes: 2\n", 2, "needs at least 3 nodes")]
+    [InlineData("nodes: 2\nvolumes:\n  - {name: a, resiliency: three-way-mirror, size: 1TB}\n", 3, "three_way_mirror needs at least 3 nodes")]
+    [InlineData("nodes: 3\nvolumes:\n  - {name: a, resiliency: three-way-mirror, size: 20TB}\n", 3, "exceeds the pool")]
+    [InlineData("nodes: 3\nvolumes:\n  - {name: a, resiliency: triple, size: 1TB}\n", 3, "resiliency 'triple'")]
+    [InlineData("nodes: 3\nvolumes:\n  - {name: a, size: 1TB}\n", 3, "needs name, resiliency and size")]
+    [InlineData("repair-queue-depth: 32\n", 1, "from 1 to 16")]
+    [InlineData("nodes: 3\nevents:\n  - at: 1s\n    partition: [node-1, node-2, node-3]\n", 4, "not none or all 3")]
+    [InlineData("nodes: 3\nevents:\n  - at: 1s\n    drive-fail: {node: node-1, drive: 9}\n", 4, "from 1 to 4")]
+    [InlineData("growth:\n  weekly: 200%\n", 2, "is not a share")]
+    [InlineData("growth:\n  steps:\n    - vms: 3\n", 3, "no 'at' time")]
     public void Parse_Invalid_ErrorNamesFileAndLine(string yaml, int line, string message)
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(yaml, "bad.yaml"));
@@ -83,11 +98,20 @@ public class ScenarioParserTests
     [InlineData("node-down")]
     [InlineData("quorum-loss")]
     [InlineData("maintenance")]
+    [InlineData("demo")]
+    [InlineData("two-node-witness-loss")]
+    [InlineData("drive-failure")]
+    [InlineData("drive-failure-no-reserve")]
+    [InlineData("partition")]
+    [InlineData("maintenance-drain")]
+    [InlineData("growth")]
+    [InlineData("retail-fleet")]
     public void Load_ShippedScenarioByName_Parses(string name)
     {
         var scenario = ScenarioParser.Load(name);
 
-        Assert.NotNull(scenario.Cluster);
+        Assert.NotEmpty(scenario.Clusters);
+        Assert.All(scenario.Clusters, c => Assert.False(string.IsNullOrEmpty(c.Name)));
     }
 
     [Fact]
@@ -101,5 +125,39 @@ public class ScenarioParserTests
             .First(x => x.Changes.Any(c => c.Kind == Collector.Sources.StateChangeKind.QuorumLost)).At;
 
         Assert.InRange(lostAt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Parse_PresetWithOverridesAndNewEvents_ReadsThem()
+    {
+        const string yaml = """
+            preset: four-node
+            cluster: lab
+            repair-queue-depth: 16
+            retire-after: 5m
+            vms: {count: 40, memory: 8GiB}
+            growth:
+              storage-per-month: 4%
+              steps:
+                - {at: 90d, vms: 5, storage: 1TB}
+            events:
+              - at: 10s
+                drive-fail: {node: node-4, drive: 2}
+              - at: 20s
+                partition: [node-1, node-2]
+              - at: 30s
+                partition: heal
+            """;
+
+        var scenario = ScenarioParser.Parse(yaml, "lab.yaml");
+
+        var cluster = Assert.Single(scenario.Clusters);
+        Assert.Equal(("lab", 4, 40, 8L << 30), (cluster.Name, cluster.Nodes, cluster.Vms.Count, cluster.Vms.MemoryBytes));
+        Assert.Equal((16, TimeSpan.FromMinutes(5), 0.04), (scenario.RepairQueueDepth, scenario.RetireAfter, scenario.Growth.StoragePerMonth));
+        Assert.Equal(2 * scenario.RebuildBytesPerSecond, scenario.RepairBytesPerSecond);
+        Assert.Equal((TimeSpan.FromDays(90), 5, 1_000_000_000_000L), (scenario.Growth.Steps[0].At, scenario.Growth.Steps[0].Vms, scenario.Growth.Steps[0].StorageBytes));
+        Assert.Equal([ScenarioAction.DriveFail, ScenarioAction.Partition, ScenarioAction.PartitionHeal], scenario.Events.Select(e => e.Action));
+        Assert.Equal(("node-4", 2), (scenario.Events[0].Node, scenario.Events[0].Drive));
+        Assert.Equal(["node-1", "node-2"], scenario.Events[1].Nodes);
     }
 }

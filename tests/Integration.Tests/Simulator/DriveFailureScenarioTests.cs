@@ -1,0 +1,20 @@
+namespace AzLocalMonitor.Integration.Tests.Simulator;
+
+/// <summary>drive-failure.yaml: a failed drive pages, then after retirement rebuilds into the reserve.</summary>
+public sealed class DriveFailureScenarioTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task DriveFailure_PagesDiskAndStorage_ThenRebuildsIntoTheReserve()
+    {
+        // Fails at 10 s of scenario time (1 s here), retired 2 min later (13 s here), then rebuilds for ~25 min (~150 s here).
+        await using var run = await ScenarioRun.StartAsync("drive-failure", "drive-failure-cluster", timeScale: 10);
+
+        await run.WaitForRulesAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);
+        await run.WaitForAlertmanagerAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);
+
+        await run.WaitForRulesAsync([new("AzLocalStorageDegraded", "critical"), new("AzLocalRebuildInProgress", "warning")], Timeout);
+        await run.WaitForAlertmanagerAsync([new("AzLocalStorageDegraded", "critical"), new("AzLocalRebuildInProgress", "warning")], Timeout);
+    }
+}
