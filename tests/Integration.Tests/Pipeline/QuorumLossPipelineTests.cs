@@ -33,7 +33,8 @@ public sealed class QuorumLossPipelineTests
         var scraped = await Poll.UntilAsync(
             async () =>
             {
-                var result = await prometheus.QueryAsync(http, "azlocal_cluster_quorum{job=\"azlocalmonitor-rules\", cluster=\"quorum-loss-cluster\"}");
+                // Prometheus may first scrape the cluster before it lost quorum: wait for the scrape that shows it.
+                var result = await prometheus.QueryAsync(http, "azlocal_cluster_quorum{job=\"azlocalmonitor-rules\", cluster=\"quorum-loss-cluster\"} == 0");
                 return result.Count > 0 ? new Box(result[0]) : null;
             },
             TimeSpan.FromSeconds(60), "azlocal_ series scraped by Prometheus", () => prometheus.Output);
