@@ -9,6 +9,15 @@ public interface IAlertCondition
     /// <summary>The condition kind's name in the policy file (e.g. <c>node_cpu_high</c>).</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// The metrics the condition reads (Prometheus names; <see cref="NodeReports"/> for node self-report times).
+    /// On arrival a rule runs only when one of them changed; null: on every arrival. Timers run every rule.
+    /// </summary>
+    IReadOnlyCollection<string>? Inputs => null;
+
+    /// <summary>Pseudo-input: a node reported itself (silence detection).</summary>
+    const string NodeReports = "$node_reports";
+
     /// <summary>Adds a candidate per subject for which the condition holds. Reads time only from <paramref name="context"/>.</summary>
     void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates);
 

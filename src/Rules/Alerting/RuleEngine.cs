@@ -40,7 +40,11 @@ public sealed class RuleEngine
     /// the alerts Alertmanager must hear about: those that started firing (unless muted) or resolved, those
     /// whose muting ended, and those due for a resend.
     /// </summary>
-    public void Evaluate(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend)
+    /// <param name="onArrival">
+    /// True when samples just arrived: only the rules reading a metric that changed run (the others' answers cannot
+    /// have changed; their deadlines stand). False for timer work: every rule runs.
+    /// </param>
+    public void Evaluate(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend, bool onArrival = false)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(toSend);
@@ -51,10 +55,19 @@ public sealed class RuleEngine
         var context = new EvaluationContext(cluster, now, _alerting, _series) { ActiveWindows = windows };
         context.NoteDeadline(nextWindowChange);
         var changed = new List<Alert>();
+        var full = !onArrival || !cluster.Evaluated;
         foreach (var rule in policy.Rules)
         {
-            rule.Evaluate(context, changed);
+            if (full || Reads(rule.Condition, cluster))
+            {
+                rule.Evaluate(context, changed);
+            }
         }
+
+        var previousDeadline = cluster.NextDeadline;
+        cluster.Evaluated = true;
+        cluster.ChangedMetrics.Clear();
+        cluster.SelfReportsArrived = false;
 
         RetireRemovedRules(cluster, policy, now, changed);
         if (cluster.WarmUpUntil is { } warmUp && now >= warmUp)
@@ -73,8 +86,27 @@ public sealed class RuleEngine
         }
 
         CollectUnmutedAndResends(cluster, now, toSend, context);
-        cluster.NextDeadline = context.NextDeadline;
+        cluster.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>True when the condition reads something that changed since the cluster's last evaluation.</summary>
+    private static bool Reads(IAlertCondition condition, ClusterState cluster)
+    {
+        if (condition.Inputs is not { } inputs)
+        {
+            return true;
+        }
+
+        foreach (var input in inputs)
+        {
+            if (cluster.ChangedMetrics.Contains(input) || (cluster.SelfReportsArrived && input == IAlertCondition.NodeReports))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a timer evaluation of the cluster is due at <paramref name="now"/>.</summary>

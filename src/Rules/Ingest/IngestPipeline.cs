@@ -22,6 +22,7 @@ public sealed class IngestPipeline
     private readonly SelfMetrics _metrics;
     private readonly AlertPersistence _persistence;
     private readonly long _forgetAfterMs;
+    private readonly long _staleAfterMs;
     private readonly long _checkpointMs;
     private long _lastForgetMs;
     private long _lastCheckpointMs;
@@ -40,6 +41,7 @@ public sealed class IngestPipeline
         _time = time;
         _metrics = metrics;
         _forgetAfterMs = (long)series.Value.ForgetAfter.TotalMilliseconds;
+        _staleAfterMs = (long)series.Value.StaleAfter.TotalMilliseconds;
     }
 
     /// <summary>Stores and evaluates one export request; returns what was accepted and rejected.</summary>
@@ -59,13 +61,13 @@ public sealed class IngestPipeline
             {
                 foreach (var sample in samples)
                 {
-                    if (!state.Apply(sample, nowMs))
+                    if (!state.Apply(sample, nowMs, _staleAfterMs))
                     {
                         outOfOrder++;
                     }
                 }
 
-                snapshot = EvaluateLocked(state, now, toSend, outgoing);
+                snapshot = EvaluateLocked(state, now, toSend, outgoing, onArrival: true);
             }
 
             _persistence.Write(cluster, snapshot);
@@ -94,10 +96,10 @@ public sealed class IngestPipeline
     }
 
     /// <summary>Evaluates a cluster (its lock held), queues what must be sent, and captures alert state to persist.</summary>
-    private (long, List<AlertRecord>)? EvaluateLocked(ClusterState state, DateTimeOffset now, List<Alert> toSend, List<AlertNotification> outgoing)
+    private (long, List<AlertRecord>)? EvaluateLocked(ClusterState state, DateTimeOffset now, List<Alert> toSend, List<AlertNotification> outgoing, bool onArrival)
     {
         toSend.Clear();
-        _engine.Evaluate(state, now, toSend);
+        _engine.Evaluate(state, now, toSend, onArrival);
         foreach (var alert in toSend)
         {
             outgoing.Add(_notifications.Create(alert, now));
@@ -132,7 +134,7 @@ public sealed class IngestPipeline
                     state.Forget(nowMs, _forgetAfterMs);
                 }
 
-                snapshot = EvaluateLocked(state, now, toSend, outgoing);
+                snapshot = EvaluateLocked(state, now, toSend, outgoing, onArrival: false);
             }
 
             _persistence.Write(state.Name, snapshot);

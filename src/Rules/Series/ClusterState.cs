@@ -79,8 +79,17 @@ public sealed class ClusterState
     /// <summary>Metric names that have series in this cluster.</summary>
     public IEnumerable<string> Metrics => _byMetric.Keys;
 
+    /// <summary>Metrics whose series changed since the last evaluation (streaming evaluation runs only the rules reading them).</summary>
+    public HashSet<string> ChangedMetrics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when a node reported itself since the last evaluation (node silence rules run).</summary>
+    public bool SelfReportsArrived { get; set; }
+
+    /// <summary>False until the first evaluation, which runs every rule.</summary>
+    public bool Evaluated { get; set; }
+
     /// <summary>Stores one mapped sample. Returns false when it was older than the series' latest point.</summary>
-    public bool Apply(in MappedSample sample, long receivedMs)
+    public bool Apply(in MappedSample sample, long receivedMs, long staleAfterMs = long.MaxValue)
     {
         if (!_byMetric.TryGetValue(sample.Metric, out var series))
         {
@@ -99,9 +108,16 @@ public sealed class ClusterState
         if (sample.SelfReportNode is { } node)
         {
             _nodeLastSelfReportMs[node] = receivedMs;
+            SelfReportsArrived = true;
         }
 
-        return ts.Record(sample.TimestampMs, sample.Value, receivedMs);
+        var result = ts.Record(sample.TimestampMs, sample.Value, receivedMs, staleAfterMs);
+        if (result == RecordResult.Changed)
+        {
+            ChangedMetrics.Add(sample.Metric);
+        }
+
+        return result != RecordResult.Rejected;
     }
 
     /// <summary>The series of one metric (empty when none).</summary>

@@ -32,20 +32,54 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
     public static LabelSet From(IEnumerable<KeyValuePair<string, string>> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in labels)
+        // Label sets are small (a handful of labels): an insertion sort over one array beats a sorted map and
+        // allocates only the array the set keeps.
+        var buffer = labels is ICollection<KeyValuePair<string, string>> c ? new KeyValuePair<string, string>[c.Count] : [.. labels];
+        if (labels is ICollection<KeyValuePair<string, string>> collection)
         {
-            if (string.IsNullOrEmpty(value))
+            collection.CopyTo(buffer, 0);
+        }
+
+        var count = 0;
+        foreach (var label in buffer)
+        {
+            var at = count;
+            while (at > 0 && string.CompareOrdinal(buffer[at - 1].Key, label.Key) > 0)
             {
-                map.Remove(name);
+                at--;
             }
-            else
+
+            if (at > 0 && string.Equals(buffer[at - 1].Key, label.Key, StringComparison.Ordinal))
             {
-                map[name] = value;
+                buffer[at - 1] = label; // a later duplicate replaces the earlier one
+                continue;
+            }
+
+            Array.Copy(buffer, at, buffer, at + 1, count - at);
+            buffer[at] = label;
+            count++;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (!string.IsNullOrEmpty(buffer[i].Value))
+            {
+                buffer[kept++] = buffer[i];
             }
         }
 
-        return map.Count == 0 ? Empty : new LabelSet([.. map]);
+        if (kept == 0)
+        {
+            return Empty;
+        }
+
+        if (kept != buffer.Length)
+        {
+            Array.Resize(ref buffer, kept);
+        }
+
+        return new LabelSet(buffer);
     }
 
     /// <summary>Builds a label set from name/value pairs: <c>LabelSet.Of("cluster", "c1", "node", "n1")</c>.</summary>

@@ -44,15 +44,18 @@ public sealed class TimeSeries
     public int HistoryCount => _historyCount;
 
     /// <summary>
-    /// Records a point. Returns false when it is older than the latest one (a late or duplicate report from
-    /// another node of the cluster): the latest report wins.
+    /// Records a point. Returns <see cref="RecordResult.Rejected"/> when it is older than the latest one (a late or
+    /// duplicate report from another node of the cluster: the latest report wins), <see cref="RecordResult.Changed"/>
+    /// when what rules see changed (a new value, or a series back from staleness), else <see cref="RecordResult.Unchanged"/>.
     /// </summary>
-    public bool Record(long timestampMs, double value, long receivedMs)
+    public RecordResult Record(long timestampMs, double value, long receivedMs, long staleAfterMs = long.MaxValue)
     {
         if (timestampMs < TimestampMs)
         {
-            return false;
+            return RecordResult.Rejected;
         }
+
+        var changed = TimestampMs == long.MinValue || !Value.Equals(value) || receivedMs - ReceivedMs > staleAfterMs;
 
         if (timestampMs != TimestampMs && _historyTimes.Length > 0)
         {
@@ -65,7 +68,7 @@ public sealed class TimeSeries
         TimestampMs = timestampMs;
         Value = value;
         ReceivedMs = receivedMs;
-        return true;
+        return changed ? RecordResult.Changed : RecordResult.Unchanged;
     }
 
     /// <summary>True when the latest report arrived within <paramref name="staleAfterMs"/> of <paramref name="nowMs"/>.</summary>

@@ -11,7 +11,7 @@ public class TimeSeriesTests
         var series = new TimeSeries("m", LabelSet.Empty, MetricKind.Gauge, historyLength: 3);
         for (var i = 1; i <= 5; i++)
         {
-            Assert.True(series.Record(i * 1000, i, i * 1000));
+            Assert.Equal(RecordResult.Changed, series.Record(i * 1000, i, i * 1000));
         }
 
         Assert.Equal(5, series.Value);
@@ -27,7 +27,7 @@ public class TimeSeriesTests
         var series = new TimeSeries("m", LabelSet.Empty, MetricKind.Gauge, historyLength: 3);
         series.Record(2000, 2, 2000);
 
-        Assert.False(series.Record(1000, 1, 2500));
+        Assert.Equal(RecordResult.Rejected, series.Record(1000, 1, 2500));
         Assert.Equal(2, series.Value);
         Assert.Equal(2000, series.ReceivedMs);
     }
@@ -40,5 +40,16 @@ public class TimeSeriesTests
 
         Assert.True(series.IsFresh(70_000, 60_000));
         Assert.False(series.IsFresh(70_001, 60_000));
+    }
+
+    [Fact]
+    public void Record_SameValue_IsUnchanged_UnlessTheSeriesWasStale()
+    {
+        var series = new TimeSeries("m", LabelSet.Empty, MetricKind.Gauge, historyLength: 4);
+
+        Assert.Equal(RecordResult.Changed, series.Record(1000, 5, 1000, staleAfterMs: 60_000));
+        Assert.Equal(RecordResult.Unchanged, series.Record(2000, 5, 2000, staleAfterMs: 60_000));
+        Assert.Equal(RecordResult.Changed, series.Record(3000, 6, 3000, staleAfterMs: 60_000));
+        Assert.Equal(RecordResult.Changed, series.Record(90_000, 6, 90_000, staleAfterMs: 60_000));
     }
 }

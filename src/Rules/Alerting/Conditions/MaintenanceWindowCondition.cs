@@ -8,6 +8,8 @@ public sealed class MaintenanceWindowCondition : IAlertCondition
 {
     public string Kind => "maintenance_window";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -12,6 +12,8 @@ public sealed class NetworkLatencyHighCondition : IAlertCondition
 
     public string Kind => "network_latency_high";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.NetworkLatency];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

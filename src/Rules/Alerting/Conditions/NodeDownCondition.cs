@@ -13,6 +13,8 @@ public sealed class NodeDownCondition : IAlertCondition
 {
     public string Kind => "node_down";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.NodeState, IAlertCondition.NodeReports];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

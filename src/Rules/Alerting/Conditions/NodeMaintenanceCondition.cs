@@ -8,6 +8,8 @@ public sealed class NodeMaintenanceCondition : IAlertCondition
 {
     public string Kind => "node_maintenance";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.NodeState, CatalogNames.NodeDrain];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -7,6 +7,8 @@ public sealed class PhysicalDiskFailedCondition : IAlertCondition
 {
     public string Kind => "physical_disk_failed";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.DiskCount];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

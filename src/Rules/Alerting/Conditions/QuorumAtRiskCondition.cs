@@ -12,6 +12,8 @@ public sealed class QuorumAtRiskCondition : IAlertCondition
 {
     public string Kind => "quorum_at_risk";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.ClusterQuorum, CatalogNames.ClusterVotesPresent, CatalogNames.ClusterVotesConfigured, CatalogNames.WitnessState, CatalogNames.NodeState];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -9,6 +9,8 @@ public sealed class QuorumLostCondition : IAlertCondition
 {
     public string Kind => "quorum_lost";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.ClusterQuorum, CatalogNames.ClusterVotesPresent, CatalogNames.ClusterVotesConfigured];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -8,6 +8,8 @@ public sealed class RebuildInProgressCondition : IAlertCondition
 {
     public string Kind => "rebuild_in_progress";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.RepairSize, CatalogNames.RepairProcessed];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -13,6 +13,8 @@ public sealed class RebuildSlowCondition : IAlertCondition
 
     public string Kind => "rebuild_slow";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.RepairSize, CatalogNames.RepairProcessed];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -12,6 +12,8 @@ public sealed class ReserveCapacityLowCondition : IAlertCondition
 {
     public string Kind => "reserve_capacity_low";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.PoolSize, CatalogNames.PoolAllocated, CatalogNames.DiskCount, CatalogNames.NodeState];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

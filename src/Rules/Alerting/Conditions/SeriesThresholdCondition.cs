@@ -18,6 +18,7 @@ public class SeriesThresholdCondition : IAlertCondition
     {
         Kind = kind;
         _metric = metric;
+        Inputs = [metric, CatalogNames.DiskCount];
         _above = above;
         _subjectLabels = subjectLabels;
         _format = format;
@@ -25,6 +26,9 @@ public class SeriesThresholdCondition : IAlertCondition
     }
 
     public string Kind { get; }
+
+    /// <summary>The gauge, and disk counts (which decide where the cache hit ratio applies).</summary>
+    public IReadOnlyCollection<string>? Inputs { get; }
 
     public virtual void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {

@@ -14,6 +14,8 @@ public sealed class StorageDegradedCondition : IAlertCondition
 
     public string Kind => "storage_degraded";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.VolumeHealth, CatalogNames.VolumeOperational, CatalogNames.PoolHealth];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

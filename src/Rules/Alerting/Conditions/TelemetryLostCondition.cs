@@ -12,6 +12,8 @@ public sealed class TelemetryLostCondition : IAlertCondition
 {
     public string Kind => "telemetry_lost";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [IAlertCondition.NodeReports];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

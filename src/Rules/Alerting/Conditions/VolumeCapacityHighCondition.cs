@@ -8,6 +8,8 @@ public sealed class VolumeCapacityHighCondition : IAlertCondition
 {
     public string Kind => "volume_capacity_high";
 
+    public IReadOnlyCollection<string>? Inputs { get; } = [CatalogNames.VolumeSize, CatalogNames.VolumeUsed];
+
     public void Evaluate(EvaluationContext context, ICollection<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -44,7 +44,8 @@ export function capacityView(root: HTMLElement, cluster: string): View {
       }
       const panels = forecast.resources.map((r) => {
         const chart = h('div', { class: 'chart-body' });
-        const panel = section(title(r), crossingText(r), chart);
+        const method = h('p', { class: 'muted' }, r.method ? `Forecast model: ${r.method} (chosen by backtest)` : '');
+        const panel = section(title(r), crossingText(r), method, chart);
         return { r, chart, panel };
       });
       replace(body, h('div', { class: 'charts' }, ...panels.map((p) => p.panel)));
@@ -54,7 +55,7 @@ export function capacityView(root: HTMLElement, cluster: string): View {
 }
 
 function title(r: ResourceForecast): string {
-  return `${r.resource[0]?.toUpperCase() ?? ''}${r.resource.slice(1)}${r.method ? ` (${r.method})` : ''}`;
+  return `${r.resource[0]?.toUpperCase() ?? ''}${r.resource.slice(1)}`;
 }
 
 function crossingText(r: ResourceForecast): HTMLElement {
