@@ -11,6 +11,9 @@ public sealed record PolicyCase(string Alert, string Severity, bool Fires, strin
     /// <summary>Optional set-up before the data flows (e.g. a maintenance window).</summary>
     public Action<AlertingHarness>? Setup { get; init; }
 
+    /// <summary>Optional: what ends the situation besides healthy data (e.g. closing a maintenance window).</summary>
+    public Action<AlertingHarness>? Recover { get; init; }
+
     /// <summary>Optional: after <see cref="Duration"/>, stop reporting for this long (silence cases).</summary>
     public TimeSpan SilenceAfter { get; init; }
 

@@ -118,6 +118,7 @@ public static class PolicyCases
         new("AzLocalMaintenanceWindow", "info", true, "a window covering now", _ => Healthy(), TimeSpan.FromSeconds(20))
         {
             Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.Zero, TimeSpan.FromHours(1))),
+            Recover = h => h.Schedule.Remove("api:w1"),
         },
         new("AzLocalMaintenanceWindow", "info", false, "a window starting in an hour", _ => Healthy(), 10 * Min)
         {

@@ -40,6 +40,26 @@ public sealed class PolicyReloadTests : IDisposable
         Assert.Contains("\"threshold\":0.9", policy, StringComparison.Ordinal); // the previous policy stays in force
     }
 
+    [Fact]
+    public async Task ChangingAWatchedFile_ReloadsThePolicy()
+    {
+        await File.WriteAllTextAsync(UserFile, "alerts:\n  - alert: AzLocalMemoryHigh\n    threshold: 0.85\n");
+        await using var rules = await RunningRules.StartAsync("--Policy:Files:0", UserFile);
+        Assert.Contains("\"threshold\":0.85", await rules.Client.GetStringAsync(new Uri("/api/v1/policy", UriKind.Relative)), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(UserFile, "alerts:\n  - alert: AzLocalMemoryHigh\n    threshold: 0.87\n");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var policy = string.Empty;
+        while (DateTime.UtcNow < deadline && !policy.Contains("\"threshold\":0.87", StringComparison.Ordinal))
+        {
+            await Task.Delay(200);
+            policy = await rules.Client.GetStringAsync(new Uri("/api/v1/policy", UriKind.Relative));
+        }
+
+        Assert.Contains("\"threshold\":0.87", policy, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try
