@@ -80,9 +80,9 @@ public static class StorageRebuildDashboard
                     .Query(Range($$"""sum by (cluster, volume, resiliency) ({{M.VolumeUsed}}{cluster=~"$cluster"})""", "{{cluster}} / {{volume}} ({{resiliency}})"))
                     .Unit("bytes").Range(0, null),
                 Panels.TimeSeriesWithBudget("Volume latency")
-                    .Description("Worst CSVFS seconds per read/write per volume across nodes. Budget 10 ms (dashed line).")
+                    .Description("Worst CSVFS seconds per read/write across nodes: per volume where the collector reports volumes (label volume is optional), else the nodes' _Total. Budget 10 ms (dashed line).")
                     .Size(12, 8)
-                    .Query(Range($$"""max by (cluster, volume, op) ({{M.StorageLatency}}{cluster=~"$cluster", volume!=""})""", "{{cluster}} / {{volume}} {{op}}"))
+                    .Query(Range($$"""max by (cluster, volume, op) ({{M.StorageLatency}}{cluster=~"$cluster"})""", "{{cluster}} {{volume}} {{op}}"))
                     .Unit("s").Range(0, null)
                     .Thresholds(ThresholdPresets.AtMost(Budgets.StorageLatency)))
             .Row("Disks and faults")
