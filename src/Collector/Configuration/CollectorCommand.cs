@@ -15,7 +15,7 @@ internal sealed class CollectorCommand
             "AzLocalMonitor collector: reads an Azure Local cluster (or a simulated one, or this Linux host) and exports "
             + "the metric catalog over OTLP/HTTP protobuf to Rules. Node failures and quorum changes are exported at once.")
         {
-            Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once, Spool, StatusFile, Peer,
+            Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
         };
 
         var help = Root.Options.OfType<HelpOption>().Single();
@@ -92,6 +92,12 @@ internal sealed class CollectorCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> RetryMaxDelay { get; } = new("--retry-max-delay")
+    {
+        Description = "Longest wait between retries of an unreachable destination (backoff doubles from 500ms, with jitter), 100ms..10m. Default: 30s.",
+        HelpName = "duration",
+    };
+
     /// <summary>The options the user gave, as configuration keys (to layer over appsettings.json and the environment).</summary>
     public Dictionary<string, string?> ToConfiguration(ParseResult result)
     {
@@ -113,6 +119,7 @@ internal sealed class CollectorCommand
         Put(ConfigurationKeys.TimeScale, TimeScale);
         Put(ConfigurationKeys.Spool, Spool);
         Put(ConfigurationKeys.StatusFile, StatusFile);
+        Put(ConfigurationKeys.RetryMaxDelay, RetryMaxDelay);
         var peers = result.GetValue(Peer) ?? [];
         for (var i = 0; i < peers.Length; i++)
         {

@@ -44,6 +44,9 @@ internal sealed record CollectorOptions
 
     public SpoolLimits SpoolLimits { get; init; } = SpoolLimits.Default;
 
+    /// <summary>Longest backoff between retries of an unreachable destination, and the longest pause between retry rounds.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = RetryOptions.Default.MaxDelay;
+
     /// <summary>The status JSON file; null means status.json in the spool directory.</summary>
     public string? StatusFile { get; init; }
 

@@ -18,6 +18,7 @@ internal static class ConfigurationKeys
     public const string SpoolMaxBatches = "Collector:SpoolMaxBatches";
     public const string SpoolMaxBytes = "Collector:SpoolMaxBytes";
     public const string StatusFile = "Collector:StatusFile";
+    public const string RetryMaxDelay = "Collector:RetryMaxDelay";
 
     /// <summary>A section of <c>network=host[:port]</c> strings (<c>Collector:Peers:0</c>, ...), or one comma-separated value.</summary>
     public const string Peers = "Collector:Peers";

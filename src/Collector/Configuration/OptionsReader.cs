@@ -77,6 +77,13 @@ internal static class OptionsReader
             ReadPositive(config, ConfigurationKeys.SpoolMaxBatches, SpoolLimits.Default.MaxBatches, problems),
             ReadPositive(config, ConfigurationKeys.SpoolMaxBytes, SpoolLimits.Default.MaxBytes, problems));
         var peers = ReadPeers(config, problems);
+        var retryMaxDelay = RetryOptions.Default.MaxDelay;
+        var retryText = config[ConfigurationKeys.RetryMaxDelay];
+        if (retryText is not null
+            && (!DurationParser.TryParse(retryText, out retryMaxDelay) || retryMaxDelay < TimeSpan.FromMilliseconds(100) || retryMaxDelay > TimeSpan.FromMinutes(10)))
+        {
+            problems.Add($"Retry max delay '{retryText}' is not a duration from 100ms to 10m (examples: 30s, 2m).");
+        }
 
         if (problems.Count > 0)
         {
@@ -90,6 +97,7 @@ internal static class OptionsReader
             SpoolLimits = limits,
             StatusFile = NullIfBlank(config[ConfigurationKeys.StatusFile]),
             Peers = peers,
+            RetryMaxDelay = retryMaxDelay,
             Source = source!.Value,
             RulesBaseUrl = rules!,
             Cluster = NullIfBlank(config[ConfigurationKeys.Cluster]),

@@ -56,7 +56,12 @@ internal sealed class ExportSession : IAsyncDisposable
         var statuses = options.Destinations.Select(d => new DestinationStatus(d)).ToList();
         _status = new StatusFile(options.StatusFile ?? Path.Combine(_spool.DirectoryPath, "status.json"), options.Node, _spool, statuses, time);
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var retry = RetryOptions.Default with { Seed = StableSeed(options.Node) };
+        var retry = RetryOptions.Default with
+        {
+            Seed = StableSeed(options.Node),
+            MaxDelay = options.RetryMaxDelay,
+            Delay = TimeSpan.FromTicks(Math.Min(RetryOptions.Default.Delay.Ticks, options.RetryMaxDelay.Ticks)),
+        };
         foreach (var status in statuses)
         {
             _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write));
