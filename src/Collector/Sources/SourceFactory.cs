@@ -29,7 +29,8 @@ internal static class SourceFactory
                 }
 
                 // A standalone host is its own one-node cluster unless told otherwise.
-                return new SourceSetup(new LinuxSource(options.Node), options.Cluster ?? options.Node);
+                return new SourceSetup(
+                    new LinuxSource(options.Node, peers: options.Peers, probeInterval: options.Interval, time: time), options.Cluster ?? options.Node);
 
             default:
                 throw new SourceUnavailableException(OperatingSystem.IsWindows()
