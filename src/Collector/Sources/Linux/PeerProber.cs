@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using AzLocalMonitor.Collector.Sources.Readings;
@@ -54,11 +55,16 @@ internal sealed class PeerProber : IAsyncDisposable
         {
             if (peer.Port is { } port)
             {
-                using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 cts.CancelAfter(timeout);
+
+                // Name resolution is not part of the round trip: resolve first, then time the connect alone.
+                var address = IPAddress.TryParse(peer.Host, out var literal)
+                    ? literal
+                    : (await Dns.GetHostAddressesAsync(peer.Host, cts.Token).ConfigureAwait(false))[0];
+                using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 var started = time.GetTimestamp();
-                await socket.ConnectAsync(peer.Host, port, cts.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, port), cts.Token).ConfigureAwait(false);
                 var elapsed = time.GetElapsedTime(started);
                 return new PeerLatency(peer.Network, peer.Host, elapsed.TotalSeconds);
             }
@@ -68,7 +74,7 @@ internal sealed class PeerProber : IAsyncDisposable
             var reply = await ping.SendPingAsync(peer.Host, timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
             return reply.Status == IPStatus.Success ? new PeerLatency(peer.Network, peer.Host, reply.RoundtripTime / 1000.0) : null;
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or PingException)
+        catch (Exception e) when (e is SocketException or OperationCanceledException or PingException or IndexOutOfRangeException)
         {
             return null;
         }
@@ -90,6 +96,9 @@ internal sealed class PeerProber : IAsyncDisposable
         using var timer = new PeriodicTimer(_interval, _time);
         try
         {
+            // A first, unpublished round warms up the socket and ping code paths, whose first use costs far more
+            // than a round trip.
+            await ProbeAllAsync(_stop.Token).ConfigureAwait(false);
             do
             {
                 _latest = await ProbeAllAsync(_stop.Token).ConfigureAwait(false);
