@@ -1,6 +1,7 @@
 using AzLocalMonitor.Collector.Configuration;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Windows;
 
 namespace AzLocalMonitor.Collector.Sources;
 
@@ -33,9 +34,13 @@ internal static class SourceFactory
                     new LinuxSource(options.Node, peers: options.Peers, probeInterval: options.Interval, time: time), options.Cluster ?? options.Node);
 
             default:
-                throw new SourceUnavailableException(OperatingSystem.IsWindows()
-                    ? "The windows source (perf counters, CIM, Health Service) is not built yet; use --source simulated."
-                    : "The windows source reads Windows perf counters and CIM (root\\MSCluster) and needs Windows. "
+                if (OperatingSystem.IsWindows())
+                {
+                    return new SourceSetup(new WindowsSource(options.Node, time), options.Cluster ?? options.Node);
+                }
+
+                throw new SourceUnavailableException(
+                    "The windows source reads Windows perf counters and CIM (root\\MSCluster) and needs Windows. "
                         + "On this machine use --source linux (this host) or --source simulated.");
         }
     }
