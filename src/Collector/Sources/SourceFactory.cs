@@ -36,7 +36,7 @@ internal static class SourceFactory
             default:
                 if (OperatingSystem.IsWindows())
                 {
-                    return new SourceSetup(new WindowsSource(options.Node, time), options.Cluster ?? options.Node);
+                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time), options.Cluster ?? options.Node);
                 }
 
                 throw new SourceUnavailableException(

@@ -6,7 +6,7 @@ using AzLocalMonitor.Collector.Sources.Readings;
 namespace AzLocalMonitor.Collector.Sources.Linux;
 
 /// <summary>
-/// Measures the round trip to each configured peer in the background, once per interval: an ICMP echo (needs
+/// Measures the round trip to each configured peer (linux and windows sources) in the background, once per interval: an ICMP echo (needs
 /// CAP_NET_RAW or net.ipv4.ping_group_range; otherwise .NET runs the ping utility) or, for peers with a port, the
 /// time a TCP connect takes (SYN → SYN-ACK, one round trip, where ICMP is filtered). A peer that does not answer
 /// within the timeout reports nothing until it answers again. <see cref="Latest"/> is cheap and thread-safe.

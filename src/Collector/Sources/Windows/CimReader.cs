@@ -43,7 +43,7 @@ internal sealed class CimReader
                 Name = CimValues.Text(o, "Name"),
                 QuorumTypeValue = CimValues.Int(o, "QuorumTypeValue", -1),
                 QuorumType = CimValues.TextOrNull(o, "QuorumType"),
-                DynamicQuorumEnabled = CimValues.Int(o, "DynamicQuorumEnabled") != 0,
+                DynamicQuorumEnabled = CimValues.Int(o, "DynamicQuorumEnabled"),
                 WitnessDynamicWeight = CimValues.Int(o, "WitnessDynamicWeight"),
             });
             witnesses = Query(Cluster, "SELECT Name, Type, State FROM MSCluster_Resource WHERE Type = 'Cloud Witness' OR Type = 'File Share Witness'", o => new ClusterResourceRecord
@@ -52,11 +52,12 @@ internal sealed class CimReader
                 Type = CimValues.Text(o, "Type"),
                 State = CimValues.Int(o, "State", -1),
             });
-            groups = Query(Cluster, "SELECT Name, OwnerNode, IsCoreGroup FROM MSCluster_ResourceGroup", o => new ResourceGroupRecord
+            groups = Query(Cluster, "SELECT Name, OwnerNode, IsCoreGroup, GroupType FROM MSCluster_ResourceGroup", o => new ResourceGroupRecord
             {
                 Name = CimValues.Text(o, "Name"),
                 OwnerNode = CimValues.TextOrNull(o, "OwnerNode"),
                 IsCoreGroup = CimValues.Bool(o, "IsCoreGroup"),
+                GroupType = CimValues.Int(o, "GroupType"),
             });
         }
         catch (Exception e) when (e is ManagementException or System.Runtime.InteropServices.COMException or UnauthorizedAccessException)

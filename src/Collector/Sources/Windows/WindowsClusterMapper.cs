@@ -27,7 +27,9 @@ internal static class WindowsClusterMapper
     public static bool OwnsCoreGroup(WindowsSnapshot snapshot, string reportingNode)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var core = snapshot.Groups.FirstOrDefault(g => g.IsCoreGroup) ?? snapshot.Groups.FirstOrDefault(g => g.Name == "Cluster Group");
+        // "Available Storage" is a core group too; the cluster's own group has GroupType 1.
+        var core = snapshot.Groups.FirstOrDefault(g => g.IsCoreGroup && g.GroupType == 1)
+            ?? snapshot.Groups.FirstOrDefault(g => g.Name.Equals("Cluster Group", StringComparison.OrdinalIgnoreCase));
         return core?.OwnerNode is { } owner && SameNode(owner, reportingNode);
     }
 

@@ -48,6 +48,7 @@ internal sealed class WindowsNodeMapper
             DegradedBytes = Sum(counters, CounterNames.SpacesDrt, CounterNames.DirtyBytes) is { } dirty ? (long)dirty : null,
             Disks = Disks(snapshot.PhysicalDisks),
             Throughput = throughput,
+            Latencies = snapshot.PeerLatencies,
         };
     }
 

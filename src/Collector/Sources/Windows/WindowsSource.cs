@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Readings;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
@@ -20,14 +21,16 @@ internal sealed class WindowsSource : IMetricSource
     private readonly PerfCounterReader _perf = new();
     private readonly WindowsMapper _mapper;
     private readonly HealthFaultReader _faults;
+    private readonly PeerProber _prober;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private ClusterReading? _last;
     private DateTimeOffset _faultsRefreshed;
     private Task? _watch;
 
-    public WindowsSource(string node, TimeProvider time)
+    public WindowsSource(string node, IReadOnlyList<PeerTarget> peers, TimeSpan probeInterval, TimeProvider time)
     {
+        _prober = new PeerProber(peers, probeInterval, time);
         _node = node;
         _time = time;
         _cim = new CimReader(node);
@@ -44,6 +47,7 @@ internal sealed class WindowsSource : IMetricSource
         _faults.Start();
         _faultsRefreshed = _time.GetUtcNow();
         _ = Read();
+        _prober.Start();
         _watch = Task.Run(WatchAsync);
     }
 
@@ -57,7 +61,7 @@ internal sealed class WindowsSource : IMetricSource
                 _faultsRefreshed = _time.GetUtcNow();
             }
 
-            var reading = _mapper.Map(_cim.Read(_perf.Read()));
+            var reading = _mapper.Map(_cim.Read(_perf.Read()) with { PeerLatencies = _prober.Latest });
             var changes = StateChanges.Between(_last, reading, _time.GetUtcNow());
             _last = reading;
             foreach (var change in changes)
@@ -77,6 +81,7 @@ internal sealed class WindowsSource : IMetricSource
             await _watch.ConfigureAwait(false);
         }
 
+        await _prober.DisposeAsync().ConfigureAwait(false);
         _faults.Dispose();
         _stop.Dispose();
     }

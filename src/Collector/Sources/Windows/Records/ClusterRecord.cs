@@ -10,7 +10,8 @@ internal sealed record ClusterRecord
 
     public string? QuorumType { get; init; }
 
-    public bool DynamicQuorumEnabled { get; init; }
+    /// <summary>1 when dynamic quorum is on (a uint32 in CIM).</summary>
+    public int DynamicQuorumEnabled { get; init; }
 
     public int WitnessDynamicWeight { get; init; }
 }

@@ -1,3 +1,5 @@
+using AzLocalMonitor.Collector.Sources.Readings;
+
 namespace AzLocalMonitor.Collector.Sources.Windows.Records;
 
 /// <summary>Everything the readers returned for one reading, raw.</summary>
@@ -30,4 +32,7 @@ internal sealed record WindowsSnapshot
     public IReadOnlyList<PhysicalDiskRecord> PhysicalDisks { get; init; } = [];
 
     public IReadOnlyList<VirtualMachineRecord> VirtualMachines { get; init; } = [];
+
+    /// <summary>Round trips to the configured peers (--peer), measured by the same prober as on Linux: Windows has no counter for it.</summary>
+    public IReadOnlyList<PeerLatency> PeerLatencies { get; init; } = [];
 }
