@@ -3,6 +3,8 @@
 # node_exporter (scraped every 10 s, as Prometheus would) side by side in the same run: resident memory (VmRSS)
 # sampled every 10 s, and CPU as (utime + stime) over the measured window, after a warm-up.
 # Usage: benchmarks/agent-footprint.sh [seconds-measured=300] [warm-up-seconds=30]
+#   Defaults are the deployed settings (deploy/linux/azlocal-collector.service): ReadyToRun, no tiered compilation,
+#   small GC budgets. Override with PUBLISH_ARGS="" AGENT_ENV="DOTNET_TieredPGO=0 ..." to compare others.
 # Needs: dotnet SDK, prometheus-node-exporter (apt-get install -y prometheus-node-exporter), curl. Loopback only.
 set -euo pipefail
 MEASURE=${1:-300}
@@ -16,7 +18,8 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 echo "# building: trimmed self-contained agent, Rules"
-dotnet publish "$ROOT/src/Collector" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o "$WORK/agent" >"$WORK/publish.log" 2>&1 \
+# shellcheck disable=SC2086
+dotnet publish "$ROOT/src/Collector" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true ${PUBLISH_ARGS--p:PublishReadyToRun=true} -o "$WORK/agent" >"$WORK/publish.log" 2>&1 \
   || { cat "$WORK/publish.log"; exit 1; }
 dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" >"$WORK/rules-build.log" 2>&1 || { cat "$WORK/rules-build.log"; exit 1; }
 
@@ -27,8 +30,10 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$RULES_PORT/healthz" >/dev/nu
 
 # The agent's runtime knobs: workstation non-concurrent GC (in its runtimeconfig), a hard heap limit, a small gen0
 # budget, no tiered PGO, invariant globalization (built in).
-DOTNET_GCHeapHardLimit=0x3000000 DOTNET_GCgen0size=0x200000 DOTNET_TieredPGO=0 DOTNET_TieredCompilation=1 \
-  "$WORK/agent/AzLocalMonitor.Collector" --source linux --cluster footprint --node footprint \
+AGENT_ENV=${AGENT_ENV-DOTNET_GCHeapHardLimit=0x2000000 DOTNET_GCgen0size=0x100000 DOTNET_GCConserveMemory=9 DOTNET_TieredCompilation=0}
+echo "# agent environment: $AGENT_ENV; publish: -p:PublishTrimmed=true ${PUBLISH_ARGS--p:PublishReadyToRun=true}"
+# shellcheck disable=SC2086
+env $AGENT_ENV "$WORK/agent/AzLocalMonitor.Collector" --source linux --cluster footprint --node footprint \
   --rules "http://127.0.0.1:$RULES_PORT" --interval 10s --spool "$WORK/spool" >"$WORK/agent.log" 2>&1 &
 AGENT=$!; PIDS+=($AGENT)
 

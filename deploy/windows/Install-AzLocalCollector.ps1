@@ -9,7 +9,7 @@
   restarting on failure. Run it on every node of the cluster, elevated. Re-running updates the binaries and settings.
 
 .EXAMPLE
-  # on a build machine:  dotnet publish src/Collector -c Release -r win-x64 --self-contained -o publish\win-x64
+  # on a build machine:  dotnet publish src/Collector -c Release -r win-x64 --self-contained -p:PublishReadyToRun=true -o publish\win-x64
   .\Install-AzLocalCollector.ps1 -PublishedPath \\share\azlm\win-x64 -Rules http://rules.contoso.local:9480
 
 .EXAMPLE
@@ -63,7 +63,7 @@ if ($existing) {
 sc.exe failure $ServiceName reset= 86400 actions= restart/5000/restart/5000/restart/30000 | Out-Null
 
 # Service environment: footprint knobs and the optional second OTLP destination.
-$environment = @('DOTNET_GCHeapHardLimit=0x3000000', 'DOTNET_GCgen0size=0x200000', 'DOTNET_TieredPGO=0')
+$environment = @('DOTNET_GCHeapHardLimit=0x2000000', 'DOTNET_GCgen0size=0x100000', 'DOTNET_GCConserveMemory=9', 'DOTNET_TieredCompilation=0')
 if ($OtlpEndpoint) { $environment += "OTEL_EXPORTER_OTLP_ENDPOINT=$OtlpEndpoint" }
 if ($OtlpHeaders) { $environment += "OTEL_EXPORTER_OTLP_HEADERS=$OtlpHeaders" }
 Set-ItemProperty -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$ServiceName" -Name Environment -Type MultiString -Value $environment
