@@ -5,8 +5,8 @@ namespace AzLocalMonitor.Collector;
 /// <summary>Every log line of the collector, source-generated (no boxing or formatting when the level is off).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Collecting {Source} as cluster {Cluster}, node {Node}; exporting OTLP/HTTP protobuf to {Endpoint} every {Interval}")]
-    public static partial void Starting(ILogger logger, string source, string cluster, string node, Uri endpoint, TimeSpan interval);
+    [LoggerMessage(1, LogLevel.Information, "Collecting {Source} as cluster {Cluster}, node {Node}; exporting OTLP/HTTP protobuf to {Destinations} every {Interval}; spool {Spool} ({Depth} batches waiting)")]
+    public static partial void Starting(ILogger logger, string source, string cluster, string node, string destinations, TimeSpan interval, string spool, int depth);
 
     [LoggerMessage(2, LogLevel.Warning, "State change: {Change}")]
     public static partial void StateChanged(ILogger logger, string change);
@@ -20,6 +20,18 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Error, "Reading {Source} failed; exporting nothing for this collection")]
     public static partial void ReadFailed(ILogger logger, string source, Exception exception);
 
-    [LoggerMessage(6, LogLevel.Information, "Stopped after a final export")]
-    public static partial void Stopped(ILogger logger);
+    [LoggerMessage(6, LogLevel.Information, "Stopped after a final export; {Depth} batches left in the spool for the next run")]
+    public static partial void Stopped(ILogger logger, int depth);
+
+    [LoggerMessage(7, LogLevel.Warning, "Destination {Destination} unreachable ({Error}); {Pending} batches kept on disk, retrying with backoff")]
+    public static partial void DestinationDown(ILogger logger, string destination, string error, int pending);
+
+    [LoggerMessage(8, LogLevel.Information, "Destination {Destination} is back; sending the spooled batches in order")]
+    public static partial void DestinationBack(ILogger logger, string destination);
+
+    [LoggerMessage(9, LogLevel.Error, "Destination {Destination} refused batch {Sequence} as invalid ({Error}); moved to the spool's poison folder")]
+    public static partial void BatchPoisoned(ILogger logger, long sequence, string destination, string error);
+
+    [LoggerMessage(10, LogLevel.Error, "Could not write a batch to the spool {Spool}; this collection is lost")]
+    public static partial void SpoolWriteFailed(ILogger logger, string spool, Exception exception);
 }

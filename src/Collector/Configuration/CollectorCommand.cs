@@ -15,7 +15,7 @@ internal sealed class CollectorCommand
             "AzLocalMonitor collector: reads an Azure Local cluster (or a simulated one, or this Linux host) and exports "
             + "the metric catalog over OTLP/HTTP protobuf to Rules. Node failures and quorum changes are exported at once.")
         {
-            Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once,
+            Source, Rules, Cluster, Node, Interval, Scenario, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
         };
 
         // The root's own action is a marker: CollectorApp runs the collector itself when it is chosen. It exists so
@@ -76,6 +76,33 @@ internal sealed class CollectorCommand
         Description = "Export one reading and exit: 0 if it was delivered, 1 if not.",
     };
 
+    public Option<string?> Spool { get; } = new("--spool")
+    {
+        Description = "Directory of the durable export queue: batches wait here while a destination is down and are sent in order when it returns. "
+            + "Default: a per-user folder keyed by node and destinations (the service scripts use /var/lib/azlocal-collector or %ProgramData%).",
+        HelpName = "dir",
+    };
+
+    public Option<string?> StatusFile { get; } = new("--status-file")
+    {
+        Description = "JSON file with the agent's health (last successful export, spool depth, drops). Default: status.json in the spool.",
+        HelpName = "file",
+    };
+
+    public Option<string[]> Peer { get; } = new("--peer")
+    {
+        Description = "Linux: measure the round trip to a peer, network=host (ICMP) or network=host:port (TCP connect time); network is "
+            + "management, storage, cluster or workload. Repeatable.",
+        HelpName = "network=host[:port]",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> RetryMaxDelay { get; } = new("--retry-max-delay")
+    {
+        Description = "Longest wait between retries of an unreachable destination (backoff doubles from 500ms, with jitter), 100ms..10m. Default: 30s.",
+        HelpName = "duration",
+    };
+
     /// <summary>The options the user gave, as configuration keys (to layer over appsettings.json and the environment).</summary>
     public Dictionary<string, string?> ToConfiguration(ParseResult result)
     {
@@ -95,6 +122,15 @@ internal sealed class CollectorCommand
         Put(ConfigurationKeys.Interval, Interval);
         Put(ConfigurationKeys.Scenario, Scenario);
         Put(ConfigurationKeys.TimeScale, TimeScale);
+        Put(ConfigurationKeys.Spool, Spool);
+        Put(ConfigurationKeys.StatusFile, StatusFile);
+        Put(ConfigurationKeys.RetryMaxDelay, RetryMaxDelay);
+        var peers = result.GetValue(Peer) ?? [];
+        for (var i = 0; i < peers.Length; i++)
+        {
+            values[$"{ConfigurationKeys.Peers}:{i}"] = peers[i];
+        }
+
         if (result.GetValue(Once))
         {
             values[ConfigurationKeys.Once] = "true";

@@ -1,3 +1,7 @@
+using AzLocalMonitor.Collector.Export;
+using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Collector.Sources.Linux;
+
 namespace AzLocalMonitor.Collector.Configuration;
 
 /// <summary>The collector's validated settings, merged from appsettings.json, the environment and the command line.</summary>
@@ -31,4 +35,21 @@ internal sealed record CollectorOptions
 
     /// <summary>Export one reading and exit (for smoke tests and cron).</summary>
     public bool Once { get; init; }
+
+    /// <summary>Every OTLP destination: Rules first, then the standard OTEL_EXPORTER_OTLP_* one when it is another.</summary>
+    public IReadOnlyList<OtlpDestination> Destinations { get; init; } = [];
+
+    /// <summary>The durable spool directory (one file per batch).</summary>
+    public required string SpoolPath { get; init; }
+
+    public SpoolLimits SpoolLimits { get; init; } = SpoolLimits.Default;
+
+    /// <summary>Longest backoff between retries of an unreachable destination, and the longest pause between retry rounds.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = RetryOptions.Default.MaxDelay;
+
+    /// <summary>The status JSON file; null means status.json in the spool directory.</summary>
+    public string? StatusFile { get; init; }
+
+    /// <summary>Peers whose round trip the linux source measures (azlocal.network.latency).</summary>
+    public IReadOnlyList<PeerTarget> Peers { get; init; } = [];
 }

@@ -14,7 +14,23 @@ internal static class ConfigurationKeys
     public const string Scenario = "Collector:Scenario";
     public const string TimeScale = "Collector:TimeScale";
     public const string Once = "Collector:Once";
+    public const string Spool = "Collector:Spool";
+    public const string SpoolMaxBatches = "Collector:SpoolMaxBatches";
+    public const string SpoolMaxBytes = "Collector:SpoolMaxBytes";
+    public const string StatusFile = "Collector:StatusFile";
+    public const string RetryMaxDelay = "Collector:RetryMaxDelay";
+
+    /// <summary>A section of <c>network=host[:port]</c> strings (<c>Collector:Peers:0</c>, ...), or one comma-separated value.</summary>
+    public const string Peers = "Collector:Peers";
 
     /// <summary>The standard OpenTelemetry variable: a base URL, to which OTLP/HTTP appends /v1/metrics.</summary>
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The standard per-signal variable: the full metrics URL, used as given.</summary>
+    public const string OtlpMetricsEndpoint = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT";
+
+    /// <summary>Standard request headers, <c>key=value,key2=value2</c> (values URL-encoded), e.g. Grafana Cloud's Authorization.</summary>
+    public const string OtlpHeaders = "OTEL_EXPORTER_OTLP_HEADERS";
+
+    public const string OtlpMetricsHeaders = "OTEL_EXPORTER_OTLP_METRICS_HEADERS";
 }

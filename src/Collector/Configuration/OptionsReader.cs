@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AzLocalMonitor.Collector.Export;
+using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Collector.Sources.Linux;
 using Microsoft.Extensions.Configuration;
 
 namespace AzLocalMonitor.Collector.Configuration;
@@ -66,6 +71,20 @@ internal static class OptionsReader
             problems.Add($"--scenario only applies to the simulated source, not {sourceText}.");
         }
 
+        var node = NullIfBlank(config[ConfigurationKeys.Node]) ?? Environment.MachineName;
+        var destinations = rules is null ? [] : ReadDestinations(config, rules, problems);
+        var limits = new SpoolLimits(
+            ReadPositive(config, ConfigurationKeys.SpoolMaxBatches, SpoolLimits.Default.MaxBatches, problems),
+            ReadPositive(config, ConfigurationKeys.SpoolMaxBytes, SpoolLimits.Default.MaxBytes, problems));
+        var peers = ReadPeers(config, problems);
+        var retryMaxDelay = RetryOptions.Default.MaxDelay;
+        var retryText = config[ConfigurationKeys.RetryMaxDelay];
+        if (retryText is not null
+            && (!DurationParser.TryParse(retryText, out retryMaxDelay) || retryMaxDelay < TimeSpan.FromMilliseconds(100) || retryMaxDelay > TimeSpan.FromMinutes(10)))
+        {
+            problems.Add($"Retry max delay '{retryText}' is not a duration from 100ms to 10m (examples: 30s, 2m).");
+        }
+
         if (problems.Count > 0)
         {
             throw new OptionsException(problems);
@@ -73,10 +92,16 @@ internal static class OptionsReader
 
         return new CollectorOptions
         {
+            Destinations = destinations,
+            SpoolPath = NullIfBlank(config[ConfigurationKeys.Spool]) ?? DefaultSpoolPath(node, destinations),
+            SpoolLimits = limits,
+            StatusFile = NullIfBlank(config[ConfigurationKeys.StatusFile]),
+            Peers = peers,
+            RetryMaxDelay = retryMaxDelay,
             Source = source!.Value,
             RulesBaseUrl = rules!,
             Cluster = NullIfBlank(config[ConfigurationKeys.Cluster]),
-            Node = NullIfBlank(config[ConfigurationKeys.Node]) ?? Environment.MachineName,
+            Node = node,
             Interval = interval,
             ScenarioPath = scenario,
             TimeScale = timeScale,
@@ -112,6 +137,118 @@ internal static class OptionsReader
         }
 
         return uri;
+    }
+
+    // Rules always; the standard OTEL_EXPORTER_OTLP_(METRICS_)ENDPOINT is a second destination (Grafana Alloy, Grafana
+    // Cloud) when --rules names Rules, and is Rules itself otherwise (ReadRulesUrl).
+    private static List<OtlpDestination> ReadDestinations(IConfiguration config, Uri rules, List<string> problems)
+    {
+        var rulesEndpoint = new Uri(rules.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
+        var headers = ParseHeaders(NullIfBlank(config[ConfigurationKeys.OtlpMetricsHeaders]) ?? NullIfBlank(config[ConfigurationKeys.OtlpHeaders]), problems);
+        var rulesGiven = NullIfBlank(config[ConfigurationKeys.Rules]) is not null;
+        var destinations = new List<OtlpDestination> { new("rules", rulesEndpoint, rulesGiven ? [] : headers) };
+
+        Uri? extra = null;
+        if (NullIfBlank(config[ConfigurationKeys.OtlpMetricsEndpoint]) is { } metricsUrl)
+        {
+            if (!Uri.TryCreate(metricsUrl, UriKind.Absolute, out extra) || (extra.Scheme != Uri.UriSchemeHttp && extra.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{ConfigurationKeys.OtlpMetricsEndpoint} '{metricsUrl}' is not an http:// or https:// URL.");
+                return destinations;
+            }
+        }
+        else if (rulesGiven && NullIfBlank(config[ConfigurationKeys.OtlpEndpoint]) is { } baseUrl)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{ConfigurationKeys.OtlpEndpoint} '{baseUrl}' is not an http:// or https:// URL.");
+                return destinations;
+            }
+
+            extra = new Uri(parsed.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
+        }
+
+        if (extra is not null && extra != rulesEndpoint)
+        {
+            destinations.Add(new OtlpDestination("otlp", extra, headers));
+        }
+
+        return destinations;
+    }
+
+    /// <summary>OTEL_EXPORTER_OTLP_HEADERS: comma-separated key=value pairs, values URL-encoded (the OpenTelemetry spec).</summary>
+    internal static List<KeyValuePair<string, string>> ParseHeaders(string? text, List<string> problems)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var pair in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problems.Add($"OTLP header '{pair}' is not key=value.");
+                continue;
+            }
+
+            headers.Add(new(pair[..equals].Trim(), Uri.UnescapeDataString(pair[(equals + 1)..].Trim())));
+        }
+
+        return headers;
+    }
+
+    private static List<PeerTarget> ReadPeers(IConfiguration config, List<string> problems)
+    {
+        var section = config.GetSection(ConfigurationKeys.Peers);
+        var texts = section.GetChildren().Select(c => c.Value).Append(section.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .SelectMany(v => v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var peers = new List<PeerTarget>();
+        foreach (var text in texts)
+        {
+            if (PeerTarget.TryParse(text, out var peer, out var error))
+            {
+                peers.Add(peer!);
+            }
+            else
+            {
+                problems.Add(error!);
+            }
+        }
+
+        return peers;
+    }
+
+    private static int ReadPositive(IConfiguration config, string key, int fallback, List<string> problems) =>
+        (int)Math.Min(int.MaxValue, ReadPositive(config, key, (long)fallback, problems));
+
+    private static long ReadPositive(IConfiguration config, string key, long fallback, List<string> problems)
+    {
+        if (config[key] is not { } text)
+        {
+            return fallback;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        problems.Add($"{key} '{text}' is not a positive whole number.");
+        return fallback;
+    }
+
+    // Per user, per node and per set of destinations: a collector restarted with the same settings finds its backlog;
+    // one pointed elsewhere (a test's Rules on another port) does not replay batches meant for somebody else.
+    private static string DefaultSpoolPath(string node, IEnumerable<OtlpDestination> destinations)
+    {
+        var key = node + "|" + string.Join("|", destinations.Select(d => d.Endpoint.AbsoluteUri));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.GetTempPath();
+        }
+
+        return Path.Combine(root, "AzLocalMonitor", "collector", "spool-" + hash);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -63,8 +63,8 @@ internal sealed class CatalogInstruments : IDisposable
             StateSet(MetricCatalog.States.Health, StateNames.Of(v.Health), new Tag("volume", v.Name)))));
         Gauge(Instruments.StorageVolumeOperational, r => Cluster(r, c => c.Volumes.SelectMany(v =>
             StateSet(MetricCatalog.States.VolumeOperational, StateNames.Of(v.Operational), new Tag("volume", v.Name)))));
-        Gauge(Instruments.StorageRepairSize, r => Cluster(r, c => c.RepairJobs.Select(j => new Measurement<long>(j.SizeBytes, new Tag("job", j.Name)))));
-        Gauge(Instruments.StorageRepairProcessed, r => Cluster(r, c => c.RepairJobs.Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name)))));
+        Gauge(Instruments.StorageRepairSize, r => RepairJobs(r).Select(j => new Measurement<long>(j.SizeBytes, new Tag("job", j.Name))));
+        Gauge(Instruments.StorageRepairProcessed, r => RepairJobs(r).Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name))));
         Gauge(Instruments.HealthFaults, r => Cluster(r, c => c.Faults.Select(f =>
             new Measurement<long>(f.Count, new Tag("severity", f.Severity), new Tag("type", f.Type)))));
     }
@@ -127,6 +127,10 @@ internal sealed class CatalogInstruments : IDisposable
     private static IEnumerable<Measurement<T>> Cluster<T>(ClusterReading reading, Func<ClusterFacts, IEnumerable<Measurement<T>>> points)
         where T : struct =>
         reading.Cluster is { } facts ? points(facts) : [];
+
+    // Cluster-scope: the cluster's repair jobs, plus rebuilds a node runs on its own disks (md RAID), without node.
+    private static IEnumerable<RepairJob> RepairJobs(ClusterReading reading) =>
+        (reading.Cluster?.RepairJobs ?? []).Concat(reading.Nodes.SelectMany(n => n.Metrics?.LocalRepairJobs ?? []));
 
     private static IEnumerable<Measurement<long>> StateSet(IReadOnlyList<string> states, string current, Tag subject) =>
         states.Select(s => new Measurement<long>(s == current ? 1 : 0, subject, new Tag("state", s)));

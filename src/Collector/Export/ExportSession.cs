@@ -1,38 +1,49 @@
 using AzLocalMonitor.Collector.Configuration;
+using AzLocalMonitor.Collector.Export.Spool;
 using AzLocalMonitor.Collector.Sources;
 using AzLocalMonitor.Telemetry;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
-/// One run of the collector: the catalog instruments over a source, an OpenTelemetry MeterProvider exporting them
-/// periodically over OTLP/HTTP protobuf, and an immediate export whenever the source reports a state change.
+/// One run of the collector: the catalog instruments over a source, an OpenTelemetry MeterProvider collecting them
+/// periodically into the durable spool (<see cref="SpoolingExporter"/>), one <see cref="DestinationSender"/> per
+/// destination delivering the spool in order, and an immediate collection whenever the source reports a state change.
 /// </summary>
 internal sealed class ExportSession : IAsyncDisposable
 {
     public const string ServiceName = "azlocal-collector";
 
-    // Caps each OTLP request so a dead receiver delays shutdown or an immediate export by seconds, not the SDK's 10 s.
-    private const int ExportTimeoutMilliseconds = 5000;
+    // Caps a collection (ForceFlush) and the wait for the senders to drain at shutdown or with --once.
+    private const int FlushTimeoutMilliseconds = 5000;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly CollectorOptions _options;
     private readonly SourceSetup _setup;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly ReadingCache _cache;
     private readonly CatalogInstruments _instruments;
+    private readonly BatchSpool _spool;
+    private readonly StatusFile _status;
+    private readonly HttpClient _http;
+    private readonly List<DestinationSender> _senders = [];
+    private readonly CancellationTokenSource _stopSenders = new();
+    private readonly List<Task> _sending = [];
     private readonly MeterProvider _provider;
     private readonly ImmediateFlusher _flusher;
     private readonly OtlpEventForwarder _forwarder;
 
+    /// <exception cref="SpoolLockedException">Another collector uses the spool directory.</exception>
     public ExportSession(CollectorOptions options, SourceSetup setup, ILoggerFactory loggers, TimeProvider time)
     {
         _options = options;
         _setup = setup;
+        _time = time;
         _logger = loggers.CreateLogger("AzLocalMonitor.Collector");
         _forwarder = new OtlpEventForwarder(loggers.CreateLogger("AzLocalMonitor.Collector.Export"), time);
 
@@ -40,20 +51,44 @@ internal sealed class ExportSession : IAsyncDisposable
         var maxAge = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, options.Interval.Ticks / 2));
         _cache = new ReadingCache(setup.Source, time, maxAge, _logger);
         _instruments = new CatalogInstruments(() => _cache.Current);
-        _provider = BuildProvider(options, setup.Cluster, _instruments.Meter.Name);
-        _flusher = new ImmediateFlusher(() => _provider.ForceFlush(ExportTimeoutMilliseconds), time, _logger);
+
+        _spool = new BatchSpool(options.SpoolPath, options.SpoolLimits, [.. options.Destinations.Select(d => d.Name)]);
+        var statuses = options.Destinations.Select(d => new DestinationStatus(d)).ToList();
+        _status = new StatusFile(options.StatusFile ?? Path.Combine(_spool.DirectoryPath, "status.json"), options.Node, _spool, statuses, time);
+        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var retry = RetryOptions.Default with
+        {
+            Seed = StableSeed(options.Node),
+            MaxDelay = options.RetryMaxDelay,
+            Delay = TimeSpan.FromTicks(Math.Min(RetryOptions.Default.Delay.Ticks, options.RetryMaxDelay.Ticks)),
+        };
+        foreach (var status in statuses)
+        {
+            _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write));
+        }
+
+        var exporter = new SpoolingExporter(_spool, statuses, time, _logger, OnAppended);
+        _provider = BuildProvider(options, setup.Cluster, _instruments.Meter.Name, exporter);
+        _flusher = new ImmediateFlusher(() => _provider.ForceFlush(FlushTimeoutMilliseconds), time, _logger);
     }
 
-    /// <summary>Runs until cancelled (returns 0), or with --once exports one reading (0 if delivered, else 1).</summary>
+    /// <summary>Runs until cancelled (returns 0), or with --once exports one reading (0 if every destination has it, else 1).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Log.Starting(_logger, _setup.Source.Description, _setup.Cluster, _options.Node, _options.MetricsEndpoint, _options.Interval);
+        Log.Starting(_logger, _setup.Source.Description, _setup.Cluster, _options.Node,
+            string.Join(", ", _options.Destinations), _options.Interval, _spool.DirectoryPath, _spool.Depth);
+        foreach (var sender in _senders)
+        {
+            _sending.Add(Task.Run(() => sender.RunAsync(_stopSenders.Token), CancellationToken.None));
+        }
+
         _setup.Source.StateChanged += OnStateChanged;
         _setup.Source.Start();
         if (_options.Once)
         {
-            var delivered = await Task.Run(() => _provider.ForceFlush(ExportTimeoutMilliseconds), CancellationToken.None).ConfigureAwait(false);
-            Log.ImmediateExport(_logger, "--once", delivered ? "delivered" : "NOT delivered", 0);
+            var spooled = await Task.Run(() => _provider.ForceFlush(FlushTimeoutMilliseconds), CancellationToken.None).ConfigureAwait(false);
+            var delivered = spooled && await DrainAsync(DrainTimeout).ConfigureAwait(false);
+            Log.ImmediateExport(_logger, "--once", delivered ? "delivered" : "NOT delivered (kept in the spool)", 0);
             return delivered ? ExitCodes.Success : ExitCodes.Failure;
         }
 
@@ -80,12 +115,47 @@ internal sealed class ExportSession : IAsyncDisposable
         await _flusher.DisposeAsync().ConfigureAwait(false);
         await _setup.Source.DisposeAsync().ConfigureAwait(false);
 
-        // Shutdown runs a last collection and export, so the final state reaches Rules.
-        await Task.Run(() => _provider.Shutdown(ExportTimeoutMilliseconds)).ConfigureAwait(false);
-        Log.Stopped(_logger);
+        // Shutdown runs a last collection into the spool; the senders get a moment to deliver it. What they cannot
+        // deliver stays on disk and is sent by the next run.
+        await Task.Run(() => _provider.Shutdown(FlushTimeoutMilliseconds)).ConfigureAwait(false);
+        await DrainAsync(DrainTimeout).ConfigureAwait(false);
+        await _stopSenders.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_sending).ConfigureAwait(false);
+        _status.Write();
+        Log.Stopped(_logger, _spool.Depth);
         _provider.Dispose();
         _instruments.Dispose();
         _forwarder.Dispose();
+        _http.Dispose();
+        _spool.Dispose();
+        _stopSenders.Dispose();
+    }
+
+    /// <summary>Waits until every destination acknowledged every spooled batch; false on timeout.</summary>
+    private async Task<bool> DrainAsync(TimeSpan timeout)
+    {
+        var deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        while (_spool.Depth > 0)
+        {
+            if (_time.GetTimestamp() >= deadline || _sending.All(t => t.IsCompleted))
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private void OnAppended()
+    {
+        foreach (var sender in _senders)
+        {
+            sender.Wake();
+        }
+
+        _status.Write();
     }
 
     private void OnStateChanged(object? sender, StateChange change)
@@ -95,7 +165,19 @@ internal sealed class ExportSession : IAsyncDisposable
         _flusher.Request(change.ToString());
     }
 
-    private static MeterProvider BuildProvider(CollectorOptions options, string cluster, string meterName) =>
+    // Jitter differs between nodes (so a fleet does not retry in step) but is reproducible for one node.
+    private static int StableSeed(string node)
+    {
+        var hash = 17;
+        foreach (var c in node)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+
+    private static MeterProvider BuildProvider(CollectorOptions options, string cluster, string meterName, SpoolingExporter exporter) =>
         Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource
                 .AddService(ServiceName, serviceVersion: typeof(ExportSession).Assembly.GetName().Version?.ToString())
@@ -105,14 +187,9 @@ internal sealed class ExportSession : IAsyncDisposable
                     new(ResourceAttributes.HostName, options.Node),
                 ]))
             .AddMeter(meterName)
-            .AddOtlpExporter((exporter, reader) =>
+            .AddReader(new PeriodicExportingMetricReader(exporter, (int)Math.Max(1, options.Interval.TotalMilliseconds), FlushTimeoutMilliseconds)
             {
-                // Set in code, the HttpProtobuf endpoint is used as given: it must already end in /v1/metrics.
-                exporter.Endpoint = options.MetricsEndpoint;
-                exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-                exporter.TimeoutMilliseconds = ExportTimeoutMilliseconds;
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)Math.Max(1, options.Interval.TotalMilliseconds);
-                reader.TemporalityPreference = MetricReaderTemporalityPreference.Cumulative;
+                TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
             })
             .Build();
 }

@@ -1,6 +1,7 @@
 using AzLocalMonitor.Collector.Configuration;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Windows;
 
 namespace AzLocalMonitor.Collector.Sources;
 
@@ -34,12 +35,17 @@ internal static class SourceFactory
                 }
 
                 // A standalone host is its own one-node cluster unless told otherwise.
-                return new SourceSetup(new LinuxSource(options.Node), options.Cluster ?? options.Node);
+                return new SourceSetup(
+                    new LinuxSource(options.Node, peers: options.Peers, probeInterval: options.Interval, time: time), options.Cluster ?? options.Node);
 
             default:
-                throw new SourceUnavailableException(OperatingSystem.IsWindows()
-                    ? "The windows source (perf counters, CIM, Health Service) is not built yet; use --source simulated."
-                    : "The windows source reads Windows perf counters and CIM (root\\MSCluster) and needs Windows. "
+                if (OperatingSystem.IsWindows())
+                {
+                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time), options.Cluster ?? options.Node);
+                }
+
+                throw new SourceUnavailableException(
+                    "The windows source reads Windows perf counters and CIM (root\\MSCluster) and needs Windows. "
                         + "On this machine use --source linux (this host) or --source simulated.");
         }
     }

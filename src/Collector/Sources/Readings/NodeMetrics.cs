@@ -42,4 +42,10 @@ internal sealed record NodeMetrics
     public IReadOnlyList<PeerLatency> Latencies { get; init; } = [];
 
     public IReadOnlyList<NetworkThroughput> Throughput { get; init; } = [];
+
+    /// <summary>
+    /// Rebuilds the node runs on its own storage (Linux md RAID resync), exported as the cluster-scope repair
+    /// instruments of the node's (one-node) cluster. S2D repair jobs belong in <see cref="ClusterFacts.RepairJobs"/>.
+    /// </summary>
+    public IReadOnlyList<RepairJob> LocalRepairJobs { get; init; } = [];
 }

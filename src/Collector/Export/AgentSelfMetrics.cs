@@ -1,0 +1,78 @@
+using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Telemetry.Otlp.Common;
+using Proto = AzLocalMonitor.Telemetry.Otlp.Metrics;
+
+namespace AzLocalMonitor.Collector.Export;
+
+/// <summary>
+/// The agent's own health, stamped into every batch it spools (scope <see cref="ScopeName"/>), so Rules, Prometheus
+/// and Grafana see it beside the data: the batch's sequence number (consecutive: a gap means a lost batch, a step
+/// back a reordering), the spool depth, drops, poisoned batches and each destination's last successful export.
+/// Rules exposes them as <c>azlm_agent_batch_sequence</c>, <c>azlm_agent_spool_batches</c>,
+/// <c>azlm_agent_spool_bytes</c>, <c>azlm_agent_spool_dropped_total</c>, <c>azlm_agent_export_poisoned_total</c> and
+/// <c>azlm_agent_export_last_success_seconds</c> (Unix time, label <c>destination</c>).
+/// </summary>
+internal static class AgentSelfMetrics
+{
+    public const string ScopeName = "AzLocalMonitor.Collector.Agent";
+    public const string BatchSequence = "azlm.agent.batch.sequence";
+    public const string SpoolBatches = "azlm.agent.spool.batches";
+    public const string SpoolBytes = "azlm.agent.spool.bytes";
+    public const string SpoolDropped = "azlm.agent.spool.dropped";
+    public const string ExportPoisoned = "azlm.agent.export.poisoned";
+    public const string LastSuccess = "azlm.agent.export.last_success";
+
+    /// <param name="sequence">The sequence of the batch being built.</param>
+    /// <param name="timeUnixNano">The batch's measurement time.</param>
+    /// <param name="startUnixNano">When the agent started (start of the cumulative counters).</param>
+    public static ScopeMetricsSpec Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations)
+    {
+        ArgumentNullException.ThrowIfNull(spool);
+        ArgumentNullException.ThrowIfNull(destinations);
+        var lastSuccess = new Proto.Metric { Name = LastSuccess, Unit = "s", Description = "When each destination last acknowledged a batch (Unix seconds).", Gauge = new Proto.Gauge() };
+        foreach (var destination in destinations)
+        {
+            if (destination.LastSuccess is { } at)
+            {
+                var point = new Proto.NumberDataPoint { TimeUnixNano = timeUnixNano, AsDouble = at.ToUnixTimeMilliseconds() / 1000.0 };
+                point.Attributes.Add(new KeyValue { Key = "destination", Value = new AnyValue { StringValue = destination.Destination.Name } });
+                lastSuccess.Gauge.DataPoints.Add(point);
+            }
+        }
+
+        List<Proto.Metric> metrics =
+        [
+            Gauge(BatchSequence, string.Empty, "Sequence number of this batch (consecutive across restarts).", sequence, timeUnixNano),
+            Gauge(SpoolBatches, "{batch}", "Batches on disk not yet acknowledged by every destination (this one included).", spool.Depth + 1, timeUnixNano),
+            Gauge(SpoolBytes, "By", "Bytes of the spooled batches.", spool.Bytes, timeUnixNano),
+            Counter(SpoolDropped, "{batch}", "Batches dropped unsent because the spool was full.", spool.Dropped, startUnixNano, timeUnixNano),
+            Counter(ExportPoisoned, "{batch}", "Batches a destination refused as invalid (4xx), set aside in the spool's poison folder.", spool.Poisoned, startUnixNano, timeUnixNano),
+        ];
+        if (lastSuccess.Gauge.DataPoints.Count > 0)
+        {
+            metrics.Add(lastSuccess);
+        }
+
+        return new ScopeMetricsSpec(ScopeName, metrics);
+    }
+
+    private static Proto.Metric Gauge(string name, string unit, string help, long value, ulong time)
+    {
+        var metric = new Proto.Metric { Name = name, Unit = unit, Description = help, Gauge = new Proto.Gauge() };
+        metric.Gauge.DataPoints.Add(new Proto.NumberDataPoint { TimeUnixNano = time, AsInt = value });
+        return metric;
+    }
+
+    private static Proto.Metric Counter(string name, string unit, string help, long value, ulong start, ulong time)
+    {
+        var metric = new Proto.Metric
+        {
+            Name = name,
+            Unit = unit,
+            Description = help,
+            Sum = new Proto.Sum { IsMonotonic = true, AggregationTemporality = Proto.AggregationTemporality.Cumulative },
+        };
+        metric.Sum.DataPoints.Add(new Proto.NumberDataPoint { StartTimeUnixNano = start, TimeUnixNano = time, AsInt = value });
+        return metric;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AzLocalMonitor.Collector.Export.Spool;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace AzLocalMonitor.Collector.Export;
+
+/// <summary>
+/// Delivers the spool to one destination strictly in sequence order: the oldest unacknowledged batch is POSTed
+/// (Polly retry, exponential backoff with jitter) until it is acknowledged (2xx) or refused as invalid (4xx other
+/// than 408/429: set aside and counted); only then is the next one sent. After the retries run out it waits for the
+/// next batch or <see cref="RetryOptions.MaxDelay"/>, whichever is first, and starts again with the same batch.
+/// </summary>
+internal sealed class DestinationSender
+{
+    private const string ProtobufMediaType = "application/x-protobuf";
+
+    private readonly BatchSpool _spool;
+    private readonly HttpClient _http;
+    private readonly DestinationStatus _status;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RetryOptions _retry;
+    private readonly ResiliencePipeline<SendOutcome> _pipeline;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Action _changed;
+    private bool _down;
+
+    /// <param name="changed">Called after every acknowledgement (to refresh the status file).</param>
+    public DestinationSender(BatchSpool spool, HttpClient http, DestinationStatus status, RetryOptions retry, TimeProvider time, ILogger logger, Action changed)
+    {
+        _spool = spool;
+        _http = http;
+        _status = status;
+        _retry = retry;
+        _time = time;
+        _logger = logger;
+        _changed = changed;
+        var random = new Random(retry.Seed);
+        _pipeline = new ResiliencePipelineBuilder<SendOutcome> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<SendOutcome>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result == SendOutcome.Retry),
+                MaxRetryAttempts = retry.MaxAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retry.Delay,
+                MaxDelay = retry.MaxDelay,
+                Randomizer = random.NextDouble,
+            })
+            .Build();
+    }
+
+    public OtlpDestination Destination => _status.Destination;
+
+    /// <summary>A new batch is on disk: stop waiting.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already awake
+        }
+    }
+
+    /// <summary>Sends until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var name = Destination.Name;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (_spool.Next(name) is not { } batch)
+            {
+                await WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (BatchSpool.Read(batch) is not { } body)
+            {
+                continue; // dropped by the size limit meanwhile: the next one is now the oldest
+            }
+
+            SendOutcome outcome;
+            try
+            {
+                outcome = await _pipeline.ExecuteAsync(
+                    static async (state, token) => await state.Self.SendAsync(state.Body, token).ConfigureAwait(false),
+                    (Self: this, Body: body), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            switch (outcome)
+            {
+                case SendOutcome.Delivered:
+                    if (_down)
+                    {
+                        _down = false;
+                        Log.DestinationBack(_logger, Destination.ToString());
+                    }
+
+                    _status.Succeeded(_time.GetUtcNow());
+                    _spool.Acknowledge(name, batch.Sequence);
+                    _changed();
+                    break;
+                case SendOutcome.Poison:
+                    Log.BatchPoisoned(_logger, batch.Sequence, Destination.ToString(), _status.LastError ?? string.Empty);
+                    _spool.Quarantine(batch);
+                    _spool.Acknowledge(name, batch.Sequence);
+                    _changed();
+                    break;
+                default:
+                    if (!_down)
+                    {
+                        _down = true;
+                        Log.DestinationDown(_logger, Destination.ToString(), _status.LastError ?? "unknown", _spool.Pending(name));
+                    }
+
+                    _changed();
+                    await WaitAsync(_retry.MaxDelay, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeout, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            await _wake.WaitAsync(either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the pause is over, or stopping
+        }
+    }
+
+    private async ValueTask<SendOutcome> SendAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Destination.Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtobufMediaType);
+        foreach (var (key, value) in Destination.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(key, value);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_retry.AttemptTimeout);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var code = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return SendOutcome.Delivered;
+            }
+
+            _status.Failed($"HTTP {code} {response.ReasonPhrase}");
+            return code is >= 400 and < 500 && response.StatusCode is not HttpStatusCode.RequestTimeout and not HttpStatusCode.TooManyRequests
+                ? SendOutcome.Poison
+                : SendOutcome.Retry;
+        }
+        catch (HttpRequestException e)
+        {
+            _status.Failed(e.Message);
+            return SendOutcome.Retry;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _status.Failed($"no answer within {_retry.AttemptTimeout.TotalSeconds:F0} s");
+            return SendOutcome.Retry;
+        }
+    }
+}

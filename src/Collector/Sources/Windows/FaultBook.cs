@@ -1,0 +1,62 @@
+using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows.Records;
+
+namespace AzLocalMonitor.Collector.Sources.Windows;
+
+/// <summary>
+/// The active Health Service faults, deduplicated by FaultId: a snapshot (Get-HealthFault, Diagnose) replaces the
+/// book; events (MSFT_StorageFaultEvent) create, update or remove one fault. The same fault seen by a snapshot and
+/// by an event, or twice by events, counts once. Thread-safe (events arrive on WMI's thread).
+/// </summary>
+internal sealed class FaultBook
+{
+    private readonly Dictionary<string, HealthFaultRecord> _faults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _lock = new();
+
+    public void Replace(IEnumerable<HealthFaultRecord> snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_lock)
+        {
+            _faults.Clear();
+            foreach (var fault in snapshot.Where(f => f.FaultId.Length > 0))
+            {
+                _faults[fault.FaultId] = fault;
+            }
+        }
+    }
+
+    /// <summary>Applies one event: ChangeType 1 removes, anything else creates or updates.</summary>
+    public void Apply(HealthFaultRecord change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.FaultId.Length == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (change.ChangeType == 1)
+            {
+                _faults.Remove(change.FaultId);
+            }
+            else
+            {
+                _faults[change.FaultId] = change;
+            }
+        }
+    }
+
+    /// <summary>Active faults counted by severity and type.</summary>
+    public IReadOnlyList<FaultCount> Counts()
+    {
+        lock (_lock)
+        {
+            return [.. _faults.Values
+                .GroupBy(f => (Severity: WindowsEnums.FaultSeverity(f.PerceivedSeverity), f.FaultType))
+                .OrderBy(g => g.Key.Severity, StringComparer.Ordinal).ThenBy(g => g.Key.FaultType, StringComparer.Ordinal)
+                .Select(g => new FaultCount(g.Key.Severity, g.Key.FaultType, g.Count()))];
+        }
+    }
+}
