@@ -81,8 +81,8 @@ wait_http rules "http://127.0.0.1:$RULES_PORT/healthz"
 wait_http prometheus "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
 
 echo "==> starting collectors"
-start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s
-start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s
+start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s --spool "$state/spool-simulated"
+start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s --spool "$state/spool-linux"
 
 cat <<INFO
 

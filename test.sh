@@ -16,7 +16,8 @@ dotnet build AzLocalMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 echo "==> testing"
 status=0
-dotnet test AzLocalMonitor.sln -c Release --no-build --nologo \
+# Collectors started by tests keep their spools under XDG_DATA_HOME: a throwaway one, not the user's.
+XDG_DATA_HOME="$(mktemp -d)" dotnet test AzLocalMonitor.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
 
 # One closing line over every test assembly, counted from the TRX files.

@@ -31,6 +31,8 @@ internal static class SimulationRunner
         using var ownLoggers = loggers is null ? LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Information)) : null;
         var logging = loggers ?? ownLoggers!;
         var sessions = new List<ExportSession>();
+        // Simulated telemetry is not worth replaying after a restart: each run spools to a fresh folder, removed at the end.
+        var spoolRoot = Directory.CreateTempSubdirectory("azlm-sim-spool-").FullName;
         try
         {
             foreach (var (spec, index) in clusters)
@@ -43,6 +45,8 @@ internal static class SimulationRunner
                     {
                         Source = SourceKind.Simulated,
                         RulesBaseUrl = plan.RulesBaseUrl,
+                        Destinations = [new OtlpDestination("rules", new Uri(plan.RulesBaseUrl.AbsoluteUri.TrimEnd('/') + "/v1/metrics"), [])],
+                        SpoolPath = Path.Combine(spoolRoot, $"{spec.Name}-{reporter ?? "all"}"),
                         Node = reporter ?? AllNodesReporter,
                         Interval = plan.Interval,
                         Cluster = spec.Name,
@@ -60,6 +64,15 @@ internal static class SimulationRunner
             foreach (var session in sessions)
             {
                 await session.DisposeAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                Directory.Delete(spoolRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: a temporary folder
             }
         }
     }
