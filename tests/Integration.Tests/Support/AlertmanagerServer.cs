@@ -3,21 +3,12 @@ using System.Text.Json;
 namespace AzLocalMonitor.Integration.Tests.Support;
 
 /// <summary>A real Alertmanager (Debian prometheus-alertmanager) on a free loopback port, with gossip off.</summary>
-public sealed class AlertmanagerServer : IAsyncDisposable
+public sealed class AlertmanagerServer : PeerServer
 {
-    private readonly ManagedProcess _process;
-    private readonly string _directory;
-
     private AlertmanagerServer(ManagedProcess process, string directory, Uri baseAddress)
+        : base(process, directory, baseAddress)
     {
-        _process = process;
-        _directory = directory;
-        BaseAddress = baseAddress;
     }
-
-    public Uri BaseAddress { get; }
-
-    public string Output => _process.Output;
 
     /// <summary>Starts Alertmanager with <paramref name="configFile"/>, or a minimal config that routes everything to a no-op receiver.</summary>
     public static async Task<AlertmanagerServer> StartAsync(string? configFile = null)
@@ -45,10 +36,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
             "--log.level=warn",
         ]);
         var server = new AlertmanagerServer(process, directory, new Uri($"http://127.0.0.1:{port}"));
-        using var http = new HttpClient();
-        await Poll.UntilAsync(
-            async () => (await http.GetAsync(new Uri(server.BaseAddress, "/-/ready"))).IsSuccessStatusCode ? "ready" : null,
-            TimeSpan.FromSeconds(30), "Alertmanager to be ready", () => process.Output);
+        await server.WaitReadyAsync("Alertmanager", TimeSpan.FromSeconds(30));
         return server;
     }
 
@@ -59,18 +47,5 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         var json = await http.GetStringAsync(new Uri(BaseAddress, "/api/v2/alerts"));
         using var doc = JsonDocument.Parse(json);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp directory
-        }
     }
 }

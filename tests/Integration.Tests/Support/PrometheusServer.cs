@@ -3,21 +3,12 @@ using System.Text.Json;
 namespace AzLocalMonitor.Integration.Tests.Support;
 
 /// <summary>A real Prometheus (Debian prometheus 2.42) on a free loopback port, scraping the given targets every second.</summary>
-public sealed class PrometheusServer : IAsyncDisposable
+public sealed class PrometheusServer : PeerServer
 {
-    private readonly ManagedProcess _process;
-    private readonly string _directory;
-
     private PrometheusServer(ManagedProcess process, string directory, Uri baseAddress)
+        : base(process, directory, baseAddress)
     {
-        _process = process;
-        _directory = directory;
-        BaseAddress = baseAddress;
     }
-
-    public Uri BaseAddress { get; }
-
-    public string Output => _process.Output;
 
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (host:port) as job <c>azlocalmonitor-rules</c>.</summary>
     public static async Task<PrometheusServer> StartAsync(string target, string? ruleFile = null, Uri? alertmanager = null)
@@ -44,10 +35,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             "--log.level=warn",
         ]);
         var server = new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}"));
-        using var http = new HttpClient();
-        await Poll.UntilAsync(
-            async () => (await http.GetAsync(new Uri(server.BaseAddress, "/-/ready"))).IsSuccessStatusCode ? "ready" : null,
-            TimeSpan.FromSeconds(60), "Prometheus to be ready", () => process.Output);
+        await server.WaitReadyAsync("Prometheus", TimeSpan.FromSeconds(60));
         return server;
     }
 
@@ -63,18 +51,5 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         return [.. doc.RootElement.GetProperty("data").GetProperty("result").EnumerateArray().Select(e => e.Clone())];
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp directory
-        }
     }
 }
