@@ -57,7 +57,8 @@ public class PrometheusRulesTests
             Assert.Contains($"- alert: {rule.Name}\n", text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(DefaultPolicy.Load().Rules.Count, text.Split("- alert: ").Length - 1);
+        Assert.Equal(DefaultPolicy.Load().Rules.Count + 2, text.Split("- alert: ").Length - 1); // + AzLocalCapacityForecast warning and info
+        Assert.Contains("- alert: AzLocalCapacityForecast\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
