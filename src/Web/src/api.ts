@@ -27,6 +27,8 @@ export interface AlertDto {
   activeAt: string;
   firedAt: string | null;
   value: number;
+  /** What inhibits it (e.g. "AzLocalNodeDown (node-2)"): kept and shown, but not sent to Alertmanager. */
+  mutedBy?: string | null;
 }
 
 /** A series of GET /api/v1/series: its labels and recent points, oldest first, as [unix ms, value]. */

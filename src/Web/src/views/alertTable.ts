@@ -22,7 +22,12 @@ export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
       .map(([k, v]) => h('span', { class: 'label' }, `${k}=${v}`));
     return [
       pill(severityLevel(a.severity), a.severity),
-      h('span', { class: `state ${a.state}` }, a.state),
+      h(
+        'span',
+        null,
+        h('span', { class: `state ${a.state}` }, a.state),
+        a.mutedBy ? h('div', { class: 'muted muted-by', title: 'inhibited: not sent to Alertmanager' }, `muted by ${a.mutedBy}`) : null,
+      ),
       h('strong', { class: 'alertname' }, a.name),
       where,
       h(
