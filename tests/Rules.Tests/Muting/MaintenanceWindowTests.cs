@@ -8,16 +8,7 @@ namespace AzLocalMonitor.Rules.Tests.Muting;
 
 public class MaintenanceWindowTests
 {
-    private static Otlp NodeTwoDown()
-    {
-        var otlp = PolicyCases.Healthy();
-        foreach (var node in new[] { "node-1", "node-2", "node-3" })
-        {
-            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, node == "node-2" ? "down" : "up", ("node", node));
-        }
-
-        return otlp;
-    }
+    private static Otlp NodeTwoDown() => PolicyCases.NodeStates(PolicyCases.Healthy(), down: "node-2");
 
     [Fact]
     public void InsideANodeWindow_NodeDownIsRaisedAsInfo_AndNothingCriticalIsSent()

@@ -13,16 +13,7 @@ public sealed class RestartTests : IDisposable
 
     private string DbPath => Path.Combine(_directory, "rules.db");
 
-    private static Otlp NodeTwoDown()
-    {
-        var otlp = PolicyCases.Healthy().Gauge(Instruments.ClusterVotesPresent, 2);
-        foreach (var node in new[] { "node-1", "node-2", "node-3" })
-        {
-            otlp.StateSet(Instruments.NodeState, MetricCatalog.States.Node, node == "node-2" ? "down" : "up", ("node", node));
-        }
-
-        return otlp;
-    }
+    private static Otlp NodeTwoDown() => PolicyCases.NodeStates(PolicyCases.Healthy().Gauge(Instruments.ClusterVotesPresent, 2), down: "node-2");
 
     [Fact]
     public void Restart_KeepsFiringAlerts_AndDoesNotPageAgain()

@@ -20,7 +20,8 @@ public static class PolicyCases
             .Gauge(Instruments.ClusterVotesPresent, 3)
             .Gauge(Instruments.NodeCpuUtilization, 0.3);
 
-    private static Otlp NodeStates(Otlp otlp, string? down = null, string? paused = null)
+    /// <summary>The membership state set of node-1..3 as <paramref name="otlp"/>'s reporter sees it.</summary>
+    public static Otlp NodeStates(Otlp otlp, string? down = null, string? paused = null)
     {
         foreach (var node in Nodes)
         {
