@@ -40,7 +40,9 @@ public static class RulesApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        _ = app.Services.GetRequiredService<PolicyHolder>(); // a bad policy stops start-up with every error listed
+        // Bad settings or a bad policy stop start-up with every error listed, before the host starts.
+        ValidateAll(app.Services);
+        _ = app.Services.GetRequiredService<PolicyHolder>();
         var restored = app.Services.GetRequiredService<AlertPersistence>().Restore(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (restored > 0)
         {
@@ -61,6 +63,33 @@ public static class RulesApp
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
             "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
         return app;
+    }
+
+    private static void ValidateAll(IServiceProvider services)
+    {
+        var failures = new List<string>();
+        foreach (var read in new Func<object>[]
+        {
+            () => services.GetRequiredService<IOptions<AlertmanagerOptions>>().Value,
+            () => services.GetRequiredService<IOptions<AlertingOptions>>().Value,
+            () => services.GetRequiredService<IOptions<SeriesOptions>>().Value,
+            () => services.GetRequiredService<IOptions<IngestOptions>>().Value,
+        })
+        {
+            try
+            {
+                read();
+            }
+            catch (OptionsValidationException ex)
+            {
+                failures.AddRange(ex.Failures);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException("Rules", typeof(RulesApp), failures);
+        }
     }
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -9,6 +9,7 @@ internal static class Usage
         Usage:
           dotnet run --project src/Rules [-- options]
           dotnet run --project src/Rules -- forecast|report|backfill --help   (offline capacity tools)
+          dotnet run --project src/Rules -- export-prometheus-rules --help     (the policy as Prometheus rules)
 
         Options (any configuration key can be given as --Section:Key value):
           --urls URL                       Listen address (default http://127.0.0.1:9480)
@@ -18,6 +19,9 @@ internal static class Usage
           --Alerting:ResendDelay T         Re-send firing alerts this often (default 00:01:00)
           --Series:StaleAfter T            Ignore series not reported for this long (default 00:01:00)
           --Ingest:MaxRequestBytes N       Largest OTLP body accepted (default 8388608)
+          --Policy:Files:0 FILE            A policy file laid over deploy/rules/azlocal-policy.yaml (thresholds,
+                                           per-cluster overrides, maintenance windows); reloaded on change
+          --Webhooks:0:Url URL             A generic webhook receiving alerts beside Alertmanager
           --History:Path FILE              Capacity history SQLite file (default data/history.db)
           --State:Path FILE                Alert state, maintenance windows, audit trail (default data/rules.db)
           --History:BackfillCsv FILE       Load cluster,series,timestamp,value rows at start (docs/capacity.md)
@@ -32,6 +36,10 @@ internal static class Usage
           GET  /api/v1/alerts  Pending and firing alerts (JSON)
           GET  /api/v1/clusters  Clusters with quorum, votes and node states (JSON)
           GET  /healthz        Liveness
+          GET  /ui/            Web dashboard (fleet, cluster, node, alerts, capacity)
+          GET  /api/v1/policy, POST /api/v1/policy/reload   The alerting policy in force; reload it
+          GET|POST /api/v1/maintenance, DELETE /api/v1/maintenance/{id}   Maintenance windows (header X-AzLM-Actor)
+          GET  /api/v1/audit   Who changed which maintenance window, and when
           GET  /api/v1/capacity[/{cluster}[/report]]  Capacity forecasts (JSON) and the HTML report
 
         Example:
