@@ -48,8 +48,27 @@ public sealed class IngestPipeline
     public MappingResult Ingest(ExportMetricsServiceRequest request)
     {
         var now = _time.GetUtcNow();
+        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds()), now);
+    }
+
+    /// <summary>
+    /// Stores and evaluates a protobuf export request from its bytes: the fast reader when it can, the message
+    /// path otherwise (which also produces the error for a body that is not valid OTLP).
+    /// </summary>
+    /// <exception cref="OtlpDecodeException">The body is not a valid export request.</exception>
+    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body)
+    {
+        var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var result = OtlpMapper.Map(request, nowMs);
+        var mapped = OtlpProtobufReader.TryMap(body, nowMs, out var fast)
+            ? fast
+            : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs);
+        return Store(mapped, now);
+    }
+
+    private MappingResult Store(MappingResult result, DateTimeOffset now)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
         var outgoing = new List<AlertNotification>();
         var toSend = new List<Alert>();
         var outOfOrder = 0;

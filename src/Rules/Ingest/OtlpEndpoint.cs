@@ -64,10 +64,12 @@ public static class OtlpEndpoint
             return Results.Text($"Invalid gzip body: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        ExportMetricsServiceRequest request;
+        MappingResult result;
         try
         {
-            request = OtlpDecoder.Decode(body, encoding.Value);
+            result = encoding == OtlpEncoding.Protobuf
+                ? pipeline.IngestProtobuf(body)
+                : pipeline.Ingest(OtlpDecoder.Decode(body, encoding.Value));
         }
         catch (OtlpDecodeException ex)
         {
@@ -75,7 +77,6 @@ public static class OtlpEndpoint
             return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var result = pipeline.Ingest(request);
         metrics.IngestRequest(encoding, SelfMetrics.Outcome.Accepted);
         var response = new ExportMetricsServiceResponse();
         if (result.Explain() is { } explanation)

@@ -65,62 +65,75 @@ public static class OtlpMapper
                 return;
         }
 
-        MetricCatalog.TryGet(metric.Name, out var definition);
-        var promName = definition?.PrometheusName ?? PrometheusNaming.Translate(metric.Name, metric.Unit, monotonicSum);
-        var kind = definition?.Kind ?? (monotonicSum ? MetricKind.Counter : MetricKind.Gauge);
-        var scope = definition?.Scope ?? MetricScope.Node;
-        var isMembership = metric.Name is Instruments.NodeState or Instruments.NodeDrain;
-
+        var info = MetricInfo.Describe(metric.Name, metric.Unit, monotonicSum);
+        var attributes = new List<KeyValuePair<string, string>>(8);
         foreach (var point in points)
         {
-            if ((point.Flags & NoRecordedValueFlag) != 0 || point.ValueCase == NumberDataPoint.ValueOneofCase.None)
-            {
-                result.Reject(RejectReason.NoValue);
-                continue;
-            }
-
-            string? cluster = resourceCluster;
-            string? node = null;
-            labels.Clear();
+            attributes.Clear();
             foreach (var attribute in point.Attributes)
             {
-                var text = ToLabelValue(attribute.Value);
-                switch (attribute.Key)
-                {
-                    case ResourceAttributes.ClusterLabel:
-                        cluster = text;
-                        break;
-                    case ResourceAttributes.NodeLabel:
-                        node = text;
-                        break;
-                    default:
-                        labels.Add(new(PrometheusNaming.SanitizeLabelName(attribute.Key), text));
-                        break;
-                }
+                attributes.Add(new(attribute.Key, ToLabelValue(attribute.Value)));
             }
 
-            if (string.IsNullOrEmpty(cluster))
-            {
-                result.Reject(RejectReason.NoCluster);
-                continue;
-            }
-
-            string? selfReport = null;
-            if (scope == MetricScope.Node)
-            {
-                node = string.IsNullOrEmpty(node) ? hostName : node;
-                if (!string.IsNullOrEmpty(node))
-                {
-                    labels.Add(new(ResourceAttributes.NodeLabel, node));
-                    selfReport = isMembership ? null : node;
-                }
-            }
-
-            labels.Add(new(ResourceAttributes.ClusterLabel, cluster));
+            var hasValue = point.ValueCase != NumberDataPoint.ValueOneofCase.None;
             var value = point.ValueCase == NumberDataPoint.ValueOneofCase.AsDouble ? point.AsDouble : point.AsInt;
-            var timestampMs = point.TimeUnixNano == 0 ? nowMs : (long)(point.TimeUnixNano / 1_000_000UL);
-            result.Add(cluster, new MappedSample(promName, kind, LabelSet.From(labels), value, timestampMs, selfReport));
+            AddPoint(info, resourceCluster, hostName, attributes, hasValue, point.Flags, value, point.TimeUnixNano, nowMs, labels, result);
         }
+    }
+
+    /// <summary>
+    /// Maps one number data point (its attributes as key/text pairs in wire order) and adds it to
+    /// <paramref name="result"/>: the one place the identity rules of PRODUCT.md §3 are applied, shared by the
+    /// message-based path and the fast protobuf reader.
+    /// </summary>
+    internal static void AddPoint(MetricInfo info, string? resourceCluster, string? hostName, List<KeyValuePair<string, string>> attributes,
+        bool hasValue, uint flags, double value, ulong timeUnixNano, long nowMs, List<KeyValuePair<string, string>> labels, MappingResult result)
+    {
+        if ((flags & NoRecordedValueFlag) != 0 || !hasValue)
+        {
+            result.Reject(RejectReason.NoValue);
+            return;
+        }
+
+        var cluster = resourceCluster;
+        string? node = null;
+        labels.Clear();
+        foreach (var (key, text) in attributes)
+        {
+            switch (key)
+            {
+                case ResourceAttributes.ClusterLabel:
+                    cluster = text;
+                    break;
+                case ResourceAttributes.NodeLabel:
+                    node = text;
+                    break;
+                default:
+                    labels.Add(new(PrometheusNaming.SanitizeLabelName(key), text));
+                    break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(cluster))
+        {
+            result.Reject(RejectReason.NoCluster);
+            return;
+        }
+
+        string? selfReport = null;
+        if (info.Scope == MetricScope.Node)
+        {
+            node = string.IsNullOrEmpty(node) ? hostName : node;
+            if (!string.IsNullOrEmpty(node))
+            {
+                labels.Add(new(ResourceAttributes.NodeLabel, node));
+                selfReport = info.IsMembership ? null : node;
+            }
+        }
+
+        labels.Add(new(ResourceAttributes.ClusterLabel, cluster));
+        var timestampMs = timeUnixNano == 0 ? nowMs : (long)(timeUnixNano / 1_000_000UL);
+        result.Add(cluster, new MappedSample(info.PrometheusName, info.Kind, LabelSet.From(labels), value, timestampMs, selfReport));
     }
 
     private static string? Find(IEnumerable<KeyValue>? attributes, string key)
