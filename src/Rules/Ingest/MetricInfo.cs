@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Ingest;
@@ -5,8 +6,30 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// <summary>What the mapping needs to know of a metric: its Prometheus name, type, scope, and whether peers report it.</summary>
 internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, MetricScope Scope, bool IsMembership)
 {
-    /// <summary>The catalog's answer for a catalog instrument, the generic OTLP→Prometheus translation otherwise.</summary>
+    private const int MaxCached = 10_000;
+    private static readonly ConcurrentDictionary<(string Name, string Unit, bool Monotonic), MetricInfo> Cache = new();
+
+    /// <summary>
+    /// The catalog's answer for a catalog instrument, the generic OTLP→Prometheus translation otherwise; remembered
+    /// (the same few dozen metrics arrive in every request), up to a bound against clients inventing names.
+    /// </summary>
     public static MetricInfo Describe(string name, string unit, bool monotonicSum)
+    {
+        if (Cache.TryGetValue((name, unit, monotonicSum), out var cached))
+        {
+            return cached;
+        }
+
+        var info = Compute(name, unit, monotonicSum);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd((name, unit, monotonicSum), info);
+        }
+
+        return info;
+    }
+
+    private static MetricInfo Compute(string name, string unit, bool monotonicSum)
     {
         MetricCatalog.TryGet(name, out var definition);
         return new MetricInfo(
