@@ -6,11 +6,4 @@ namespace AzLocalMonitor.Rules.Alerting;
 /// A subject for which a rule's condition holds now: its labels (cluster, node, volume...), the value, and
 /// details that fill the annotation templates (e.g. <c>{reason}</c>).
 /// </summary>
-public sealed record AlertCandidate(LabelSet Labels, double Value, IReadOnlyDictionary<string, string> Details)
-{
-    /// <summary>A candidate without details.</summary>
-    public AlertCandidate(LabelSet labels, double value)
-        : this(labels, value, new Dictionary<string, string>())
-    {
-    }
-}
+public sealed record AlertCandidate(LabelSet Labels, double Value, IReadOnlyDictionary<string, string> Details);

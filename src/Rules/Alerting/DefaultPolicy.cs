@@ -8,16 +8,9 @@ namespace AzLocalMonitor.Rules.Alerting;
 /// </summary>
 public static class DefaultPolicy
 {
-    public const string QuorumLost = "AzLocalQuorumLost";
-    public const string NodeDown = "AzLocalNodeDown";
-    public const string StorageDegraded = "AzLocalStorageDegraded";
-
     /// <summary>Where the shipped default policy file is, beside the binary.</summary>
     public static string FilePath => Path.Combine(AppContext.BaseDirectory, "policy", "azlocal-policy.yaml");
 
     /// <summary>Loads the shipped default policy with the built-in condition kinds.</summary>
     public static AlertPolicy Load() => new PolicyLoader(ConditionCatalog.Default).LoadFiles([FilePath]);
-
-    /// <summary>The rules of the shipped default policy.</summary>
-    public static IReadOnlyList<AlertingRule> Create() => Load().Rules;
 }

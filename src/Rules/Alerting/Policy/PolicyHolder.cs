@@ -16,14 +16,10 @@ public sealed class PolicyHolder
     /// <summary>When the policy was last (re)loaded.</summary>
     public DateTimeOffset LoadedAt { get; private set; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Raised after a swap.</summary>
-    public event Action<AlertPolicy>? Reloaded;
-
     /// <summary>Puts <paramref name="policy"/> in force.</summary>
     public void Swap(AlertPolicy policy, DateTimeOffset at)
     {
         Volatile.Write(ref _current, policy);
         LoadedAt = at;
-        Reloaded?.Invoke(policy);
     }
 }
