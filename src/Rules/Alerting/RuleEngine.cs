@@ -75,7 +75,7 @@ public sealed class RuleEngine
             cluster.WarmUpUntil = null;
         }
 
-        Mute(cluster, new Inhibitor(policy.InhibitRules));
+        Mute(cluster, policy.Inhibitor);
         foreach (var alert in changed)
         {
             var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null : alert.LastSentAt is not null;
@@ -119,12 +119,12 @@ public sealed class RuleEngine
     /// <summary>Alerts of rules a reload removed: firing ones resolve (and are re-sent as resolved), the rest go.</summary>
     private void RetireRemovedRules(ClusterState cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
     {
-        if (cluster.Alerts.Keys.All(k => policy.Rules.Any(r => r.Definition.Key == k)))
+        if (cluster.Alerts.Keys.All(policy.RuleKeys.Contains))
         {
             return;
         }
 
-        foreach (var key in cluster.Alerts.Keys.Where(k => !policy.Rules.Any(r => r.Definition.Key == k)).ToList())
+        foreach (var key in cluster.Alerts.Keys.Where(k => !policy.RuleKeys.Contains(k)).ToList())
         {
             var alerts = cluster.Alerts[key];
             foreach (var (labels, alert) in alerts.ToList())
