@@ -1,5 +1,6 @@
 using System.Text;
 using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Alerting.Conditions;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
@@ -87,8 +88,8 @@ public static class MetricsEndpoint
         }
 
         WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them.", alerts);
-        WriteFamily(writer, "azlm_node_last_report_timestamp_seconds", "gauge", "When each node last reported its own telemetry.", nodeReports);
-        WriteFamily(writer, "azlm_cluster_last_report_timestamp_seconds", "gauge", "When any node of each cluster last reported.", clusterReports);
+        WriteFamily(writer, CatalogNames.NodeLastReport, "gauge", "When each node last reported its own telemetry.", nodeReports);
+        WriteFamily(writer, CatalogNames.ClusterLastReport, "gauge", "When any node of each cluster last reported.", clusterReports);
         var queueLength = notifier.QueueLength;
         metrics.WriteTo(writer, activeSeries, queueLength);
         foreach (var contributor in contributors)

@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Alerting.Conditions;
 using AzLocalMonitor.Rules.Api;
 using AzLocalMonitor.Rules.Series;
 
@@ -22,7 +23,7 @@ public sealed class MaintenanceMetrics : IMetricsContributor
     {
         ArgumentNullException.ThrowIfNull(writer);
         var now = _time.GetUtcNow();
-        writer.Family("azlm_maintenance_window_active", "gauge", "1 while a maintenance window is in progress (node set for node windows).");
+        writer.Family(CatalogNames.MaintenanceActive, "gauge", "1 while a maintenance window is in progress (node set for node windows).");
         foreach (var window in _schedule.All.OrderBy(w => w.Id, StringComparer.Ordinal))
         {
             if (MaintenanceCalendar.ActiveAt(window, now) is not null)
@@ -30,7 +31,7 @@ public sealed class MaintenanceMetrics : IMetricsContributor
                 var labels = window.Node is null
                     ? LabelSet.Of("cluster", window.Cluster, "window", window.Name)
                     : LabelSet.Of("cluster", window.Cluster, "node", window.Node, "window", window.Name);
-                writer.Sample("azlm_maintenance_window_active", labels, 1);
+                writer.Sample(CatalogNames.MaintenanceActive, labels, 1);
             }
         }
     }
