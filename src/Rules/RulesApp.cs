@@ -4,6 +4,7 @@ using AzLocalMonitor.Rules.Api;
 using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Configuration;
 using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Notify;
@@ -57,6 +58,7 @@ public static class RulesApp
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
         app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
         MaintenanceEndpoints.Map(app);
+        SilenceEndpoints.Map(app);
         app.MapWebDashboard();
         app.MapCapacityEndpoints();
         app.MapGet("/", () => Results.Text(
@@ -125,20 +127,43 @@ public static class RulesApp
                 schedule.Upsert(window);
             }
 
-            var store = sp.GetRequiredService<SeriesStore>();
-            schedule.Changed += cluster =>
+            var book = sp.GetRequiredService<AlertBook>();
+            schedule.Changed += book.RequestEvaluation;
+            return schedule;
+        });
+        services.AddSingleton(sp =>
+        {
+            var silences = new SilenceBook();
+            foreach (var silence in sp.GetRequiredService<IStateStore>().LoadSilences())
             {
-                if (store.Find(cluster) is { } state)
+                silences.Upsert(silence);
+            }
+
+            var book = sp.GetRequiredService<AlertBook>();
+            silences.Changed += cluster =>
+            {
+                if (cluster is null)
                 {
-                    state.EvaluateSoon = true;
+                    foreach (var alerts in book.Clusters)
+                    {
+                        alerts.EvaluateSoon = true;
+                    }
+                }
+                else
+                {
+                    book.RequestEvaluation(cluster);
                 }
             };
-            return schedule;
+            return silences;
         });
         services.AddSingleton<PolicyWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PolicyWatcher>());
+        services.AddSingleton<AlertBook>();
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<NotificationFactory>();
+        services.AddSingleton<AlertOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertOutbox>());
+        services.AddSingleton<AlertTimer>();
         services.AddSingleton<IngestPipeline>();
         services.AddHostedService<RuleTicker>();
 

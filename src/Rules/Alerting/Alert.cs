@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Alerting;
@@ -35,8 +36,23 @@ public sealed class Alert
     /// <summary>When it was last handed to the notifier (null: never).</summary>
     public DateTimeOffset? LastSentAt { get; set; }
 
-    /// <summary>What mutes this alert now (an inhibiting alert), or null: muted alerts are kept but not sent.</summary>
+    /// <summary>
+    /// What mutes this alert now — an inhibiting alert, a maintenance window or a silence — or null. Muting never
+    /// touches the labels: a muted alert keeps its identity and is kept, not sent.
+    /// </summary>
     public string? MutedBy { get; set; }
+
+    /// <summary>
+    /// Set when the inhibition that muted this alert ended: it stays muted until then, so an alert whose source
+    /// resolved in the same recovery resolves itself without paging (one page per incident, at recovery too).
+    /// </summary>
+    public DateTimeOffset? MutedUntil { get; set; }
+
+    /// <summary>The muting stage behind <see cref="MutedBy"/>, or null.</summary>
+    public MuteStage? MutedStage { get; set; }
+
+    /// <summary>True when the alert changed in a way worth keeping across a restart and is not yet persisted.</summary>
+    public bool Dirty { get; set; } = true;
 
     /// <summary>The value that made the condition true (e.g. votes present), for the API.</summary>
     public double Value { get; set; }

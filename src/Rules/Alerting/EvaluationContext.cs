@@ -3,7 +3,10 @@ using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Alerting;
 
-/// <summary>What a condition sees: one cluster's series at one instant, and where to note when to look again.</summary>
+/// <summary>
+/// What a condition sees: one cluster's series at one instant, and where to note when to look again. One context
+/// per cluster evaluation, used by one thread: its scratch lists and the current rule's settings are never shared.
+/// </summary>
 public sealed class EvaluationContext
 {
     public EvaluationContext(ClusterState cluster, DateTimeOffset now, AlertingOptions alerting, SeriesOptions series)
@@ -28,7 +31,24 @@ public sealed class EvaluationContext
     public AlertingOptions Alerting { get; }
 
     /// <summary>The settings of the rule being evaluated, for this cluster (threshold, parameters).</summary>
-    public RuleSettings Settings { get; set; } = RuleSettings.Of(TimeSpan.Zero);
+    public RuleSettings Settings { get; private set; } = RuleSettings.Of(TimeSpan.Zero);
+
+    /// <summary>Capacity forecasts published for this cluster (empty when none).</summary>
+    public IReadOnlyList<CapacityOutlook> CapacityOutlook { get; init; } = [];
+
+    private readonly List<AlertCandidate> _candidates = [];
+
+    /// <summary>The current rule's alert label sets seen in this evaluation (scratch).</summary>
+    internal HashSet<LabelSet> Seen { get; } = [];
+
+    /// <summary>Starts a rule's evaluation: its settings in force, and empty scratch lists.</summary>
+    internal List<AlertCandidate> BeginRule(RuleSettings settings)
+    {
+        Settings = settings;
+        _candidates.Clear();
+        Seen.Clear();
+        return _candidates;
+    }
 
     /// <summary>Maintenance windows of this cluster in progress now.</summary>
     public IReadOnlyList<ActiveWindow> ActiveWindows { get; init; } = [];

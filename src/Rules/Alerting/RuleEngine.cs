@@ -8,85 +8,129 @@ using Microsoft.Extensions.Options;
 namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
-/// Streaming evaluation: every rule runs for a cluster when samples for it arrive, and again only when a
-/// deadline it noted comes due (a pending <c>for</c>, a silence, staleness, a maintenance window) — never a scan
-/// of all series per tick. Then muting (inhibition) and the choice of what Alertmanager must hear. Callers hold
-/// the cluster's lock.
+/// Streaming evaluation, then muting, then what Alertmanager must hear. Every rule runs for a cluster when samples
+/// for it arrive, and again only when a deadline it noted comes due (a pending <c>for</c>, a silence, staleness, a
+/// maintenance window, a mute grace) — never a scan of all series per tick. Each cluster is evaluated under its own
+/// gate; what changed leaves through the <see cref="AlertOutbox"/> in evaluation order (persisted, then sent).
 /// </summary>
 public sealed class RuleEngine
 {
     private readonly PolicyHolder _policy;
     private readonly MaintenanceSchedule _schedule;
+    private readonly SilenceBook _silences;
+    private readonly ICapacityOutlookSource _capacity;
+    private readonly AlertOutbox _outbox;
+    private readonly NotificationFactory _notifications;
     private readonly AlertingOptions _alerting;
     private readonly SeriesOptions _series;
     private readonly SelfMetrics _metrics;
 
-    public RuleEngine(PolicyHolder policy, MaintenanceSchedule schedule, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> series, SelfMetrics metrics)
+    public RuleEngine(PolicyHolder policy, MaintenanceSchedule schedule, SilenceBook silences, ICapacityOutlookSource capacity, AlertBook book,
+        AlertOutbox outbox, NotificationFactory notifications, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> series, SelfMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(alerting);
         ArgumentNullException.ThrowIfNull(series);
         _policy = policy;
         _schedule = schedule;
+        _silences = silences;
+        _capacity = capacity;
+        Book = book;
+        _outbox = outbox;
+        _notifications = notifications;
         _alerting = alerting.Value;
         _series = series.Value;
         _metrics = metrics;
     }
 
+    /// <summary>The alert state of every cluster.</summary>
+    public AlertBook Book { get; }
+
     /// <summary>The rules in force.</summary>
     public IReadOnlyList<AlertingRule> Rules => _policy.Current.Rules;
 
+    /// <summary>Asks for an evaluation of <paramref name="cluster"/> at the next tick (a reload, a window, a silence, a forecast).</summary>
+    public void RequestEvaluation(string cluster) => Book.RequestEvaluation(cluster);
+
+    /// <summary>Asks for an evaluation of every cluster at the next tick.</summary>
+    public void RequestEvaluationOfAll()
+    {
+        foreach (var alerts in Book.Clusters)
+        {
+            alerts.EvaluateSoon = true;
+        }
+    }
+
     /// <summary>
-    /// Evaluates every rule for <paramref name="cluster"/> at <paramref name="now"/> and adds to <paramref name="toSend"/>
-    /// the alerts Alertmanager must hear about: those that started firing (unless muted) or resolved, those
-    /// whose muting ended, and those due for a resend.
+    /// Evaluates <paramref name="cluster"/> at <paramref name="now"/> under its gate.
     /// </summary>
     /// <param name="onArrival">
     /// True when samples just arrived: only the rules reading a metric that changed run (the others' answers cannot
     /// have changed; their deadlines stand). False for timer work: every rule runs.
     /// </param>
-    public void Evaluate(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend, bool onArrival = false)
+    public void Evaluate(ClusterState cluster, DateTimeOffset now, bool onArrival = false)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(toSend);
+        var alerts = Book.For(cluster);
+        lock (cluster.Gate)
+        {
+            EvaluateLocked(alerts, now, onArrival);
+        }
+    }
+
+    /// <summary>True when a timer evaluation of the cluster is due at <paramref name="now"/>.</summary>
+    public static bool IsDue(ClusterAlerts alerts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        return alerts.EvaluateSoon || now >= alerts.NextDeadline || now >= alerts.NextResend;
+    }
+
+    private void EvaluateLocked(ClusterAlerts alerts, DateTimeOffset now, bool onArrival)
+    {
         var started = Stopwatch.GetTimestamp();
-        cluster.EvaluateSoon = false;
+        var cluster = alerts.Series;
+        alerts.EvaluateSoon = false;
         var policy = _policy.Current;
         var (windows, nextWindowChange) = _schedule.For(cluster.Name, now);
-        var context = new EvaluationContext(cluster, now, _alerting, _series) { ActiveWindows = windows };
+        var (silences, nextSilenceChange) = _silences.For(cluster.Name, now);
+        var context = new EvaluationContext(cluster, now, _alerting, _series) { ActiveWindows = windows, CapacityOutlook = _capacity.For(cluster.Name) };
         context.NoteDeadline(nextWindowChange);
+        context.NoteDeadline(nextSilenceChange);
         var changed = new List<Alert>();
-        var full = !onArrival || !cluster.Evaluated;
+        var full = !onArrival || !alerts.Evaluated;
         foreach (var rule in policy.Rules)
         {
             if (full || Reads(rule.Condition, cluster))
             {
-                rule.Evaluate(context, changed);
+                rule.Evaluate(context, alerts, changed);
             }
         }
 
-        var previousDeadline = cluster.NextDeadline;
-        cluster.Evaluated = true;
+        var previousDeadline = alerts.NextDeadline;
+        alerts.Evaluated = true;
         cluster.ChangedMetrics.Clear();
         cluster.SelfReportsArrived = false;
 
-        RetireRemovedRules(cluster, policy, now, changed);
-        if (cluster.WarmUpUntil is { } warmUp && now >= warmUp)
+        RetireRemovedRules(alerts, policy, now, changed);
+        if (alerts.WarmUpUntil is { } warmUp && now >= warmUp)
         {
-            cluster.WarmUpUntil = null;
+            alerts.WarmUpUntil = null;
         }
 
-        Mute(cluster, policy.Inhibitor);
+        Mute(alerts, new Muter(policy.Inhibitor, windows, silences), now, context);
+        var toSend = new List<Alert>();
         foreach (var alert in changed)
         {
+            // Alertmanager hears unmuted firing alerts, and resolves of alerts it was told about.
             var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null : alert.LastSentAt is not null;
             if (wanted)
             {
-                MarkSent(cluster, alert, now, toSend);
+                MarkSent(alert, now, toSend);
             }
         }
 
-        CollectUnmutedAndResends(cluster, now, toSend, context);
-        cluster.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
+        CollectUnmutedAndResends(alerts, now, toSend, context);
+        alerts.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
+        _outbox.Enqueue(alerts, toSend.Select(a => _notifications.Create(a, now)).ToList());
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
     }
 
@@ -109,106 +153,117 @@ public sealed class RuleEngine
         return false;
     }
 
-    /// <summary>True when a timer evaluation of the cluster is due at <paramref name="now"/>.</summary>
-    public static bool IsDue(ClusterState cluster, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(cluster);
-        return cluster.EvaluateSoon || now >= cluster.NextDeadline || now >= cluster.NextResend;
-    }
-
     /// <summary>Alerts of rules a reload removed: firing ones resolve (and are re-sent as resolved), the rest go.</summary>
-    private void RetireRemovedRules(ClusterState cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
+    private void RetireRemovedRules(ClusterAlerts cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
     {
-        if (cluster.Alerts.Keys.All(policy.RuleKeys.Contains))
+        foreach (var key in cluster.ByRule.Keys.Where(k => !policy.RuleKeys.Contains(k)).ToList())
         {
-            return;
-        }
-
-        foreach (var key in cluster.Alerts.Keys.Where(k => !policy.RuleKeys.Contains(k)).ToList())
-        {
-            var alerts = cluster.Alerts[key];
-            foreach (var (labels, alert) in alerts.ToList())
+            foreach (var (labels, alert) in cluster.ByRule[key].ToList())
             {
                 if (alert.State == AlertState.Firing)
                 {
                     alert.State = AlertState.Inactive;
                     alert.ResolvedAt = now;
+                    alert.Dirty = true;
                     changed.Add(alert);
-                    cluster.MarkAlertsChanged();
                 }
                 else if (alert.State == AlertState.Pending || alert.ResolvedAt is not { } resolved || now - resolved > _alerting.ResolvedRetention)
                 {
-                    alerts.Remove(labels);
-                    cluster.MarkAlertsChanged();
+                    cluster.Forget(key, labels);
                 }
-            }
-
-            if (alerts.Count == 0)
-            {
-                cluster.Alerts.Remove(key);
             }
         }
     }
 
     /// <summary>
-    /// Marks muted alerts. Unlike Alertmanager, a pending source already inhibits: the peers' report that a node is
-    /// down is a fact at once, and its consequences (a rebuild, with <c>for: 0s</c>) must not page ahead of it.
+    /// Runs the muting pipeline over the cluster's active alerts. Unlike Alertmanager, a pending source already
+    /// inhibits: the peers' report that a node is down is a fact at once, and its consequences (a rebuild, with
+    /// <c>for: 0s</c>) must not page ahead of it. When an inhibition ends, its target stays muted for
+    /// <see cref="AlertingOptions.InhibitionGrace"/>: consequences that resolve in the same recovery never page.
     /// </summary>
-    private static void Mute(ClusterState cluster, IAlertMuter muter)
+    private void Mute(ClusterAlerts cluster, Muter muter, DateTimeOffset now, EvaluationContext context)
     {
-        var active = cluster.Alerts.Values.SelectMany(a => a.Values).Where(a => a.State != AlertState.Inactive).ToList();
-        foreach (var alerts in cluster.Alerts.Values)
+        var sources = cluster.All.Where(a => a.State != AlertState.Inactive).Select(a => a.Labels).ToList();
+        foreach (var alert in cluster.All)
         {
-            foreach (var alert in alerts.Values)
+            if (alert.State == AlertState.Inactive)
             {
-                alert.MutedBy = alert.State == AlertState.Inactive ? null : muter.MutedBy(alert, active);
+                continue; // keeps what muted it when it resolved: a resolve is sent only if its firing was
+            }
+
+            var muted = muter.MutedBy(alert.Labels, sources);
+            if (muted is { } m)
+            {
+                Set(alert, m.By, m.Stage, null);
+            }
+            else if (alert.MutedStage == MuteStage.Inhibition && alert.MutedUntil is null && alert.LastSentAt is null)
+            {
+                var until = now + _alerting.InhibitionGrace;
+                Set(alert, $"{alert.MutedBy} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
+                context.NoteDeadline(until);
+            }
+            else if (alert.MutedUntil is { } until && now < until)
+            {
+                context.NoteDeadline(until);
+            }
+            else
+            {
+                Set(alert, null, null, null);
             }
         }
     }
 
-    private void CollectUnmutedAndResends(ClusterState cluster, DateTimeOffset now, ICollection<Alert> toSend, EvaluationContext context)
+    private static void Set(Alert alert, string? by, MuteStage? stage, DateTimeOffset? until)
+    {
+        if (alert.MutedBy != by || alert.MutedUntil != until)
+        {
+            alert.MutedBy = by;
+            alert.MutedStage = stage;
+            alert.MutedUntil = until;
+            alert.Dirty = true;
+        }
+    }
+
+    private void CollectUnmutedAndResends(ClusterAlerts cluster, DateTimeOffset now, List<Alert> toSend, EvaluationContext context)
     {
         var nextResend = DateTimeOffset.MaxValue;
-        foreach (var alerts in cluster.Alerts.Values)
+        foreach (var alert in cluster.All)
         {
-            foreach (var alert in alerts.Values)
+            if (alert.State == AlertState.Pending || (alert.MutedBy is not null && alert.State == AlertState.Firing))
             {
-                if (alert.State == AlertState.Pending || alert.MutedBy is not null)
-                {
-                    continue;
-                }
-
-                if (alert.LastSentAt is not { } sent)
-                {
-                    if (alert.State == AlertState.Firing)
-                    {
-                        MarkSent(cluster, alert, now, toSend); // its muting just ended
-                        nextResend = Min(nextResend, now + _alerting.ResendDelay);
-                    }
-
-                    continue;
-                }
-
-                var due = sent + _alerting.ResendDelay;
-                if (now >= due)
-                {
-                    MarkSent(cluster, alert, now, toSend);
-                    due = now + _alerting.ResendDelay;
-                }
-
-                if (alert.State == AlertState.Inactive && alert.ResolvedAt is { } resolved)
-                {
-                    // Resolved alerts are re-sent only until they are forgotten; wake up to forget them.
-                    var forgetAt = resolved + _alerting.ResolvedRetention + TimeSpan.FromMilliseconds(1);
-                    context.NoteDeadline(forgetAt);
-                    if (due > forgetAt)
-                    {
-                        continue;
-                    }
-                }
-
-                nextResend = Min(nextResend, due);
+                continue;
             }
+
+            if (alert.LastSentAt is not { } sent)
+            {
+                if (alert.State == AlertState.Firing)
+                {
+                    MarkSent(alert, now, toSend); // its muting just ended
+                    nextResend = Min(nextResend, now + _alerting.ResendDelay);
+                }
+
+                continue;
+            }
+
+            var due = sent + _alerting.ResendDelay;
+            if (now >= due)
+            {
+                MarkSent(alert, now, toSend);
+                due = now + _alerting.ResendDelay;
+            }
+
+            if (alert.State == AlertState.Inactive && alert.ResolvedAt is { } resolved)
+            {
+                // Resolved alerts are re-sent only until they are forgotten; wake up to forget them.
+                var forgetAt = resolved + _alerting.ResolvedRetention + TimeSpan.FromMilliseconds(1);
+                context.NoteDeadline(forgetAt);
+                if (due > forgetAt)
+                {
+                    continue;
+                }
+            }
+
+            nextResend = Min(nextResend, due);
         }
 
         cluster.NextResend = nextResend;
@@ -216,7 +271,7 @@ public sealed class RuleEngine
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static void MarkSent(ClusterState cluster, Alert alert, DateTimeOffset now, ICollection<Alert> toSend)
+    private static void MarkSent(Alert alert, DateTimeOffset now, List<Alert> toSend)
     {
         if (alert.LastSentAt == now && toSend.Contains(alert))
         {
@@ -224,7 +279,7 @@ public sealed class RuleEngine
         }
 
         alert.LastSentAt = now;
-        cluster.MarkAlertsChanged();
+        alert.Dirty = true;
         toSend.Add(alert);
     }
 }

@@ -1,20 +1,19 @@
-using AzLocalMonitor.Rules.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace AzLocalMonitor.Rules.Alerting;
 
-/// <summary>Wakes the pipeline every <see cref="AlertingOptions.TickInterval"/> for time-driven work.</summary>
+/// <summary>Wakes the alert engine every <see cref="AlertingOptions.TickInterval"/> for time-driven work.</summary>
 public sealed partial class RuleTicker : BackgroundService
 {
-    private readonly IngestPipeline _pipeline;
+    private readonly AlertTimer _timer;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly ILogger<RuleTicker> _logger;
 
-    public RuleTicker(IngestPipeline pipeline, TimeProvider time, IOptions<AlertingOptions> options, ILogger<RuleTicker> logger)
+    public RuleTicker(AlertTimer timer, TimeProvider time, IOptions<AlertingOptions> options, ILogger<RuleTicker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _pipeline = pipeline;
+        _timer = timer;
         _time = time;
         _interval = options.Value.TickInterval;
         _logger = logger;
@@ -27,7 +26,7 @@ public sealed partial class RuleTicker : BackgroundService
         {
             try
             {
-                _pipeline.Tick();
+                _timer.Tick();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -10,4 +10,5 @@ public sealed record AlertDto(
     DateTimeOffset ActiveAt,
     DateTimeOffset? FiredAt,
     double Value,
-    string? MutedBy);
+    string? MutedBy,
+    string? MutedStage);

@@ -9,15 +9,15 @@ namespace AzLocalMonitor.Rules.Api;
 public static class ApiEndpoints
 {
     /// <summary>Active (firing) and pending alerts of every cluster, most severe and oldest first.</summary>
-    public static IResult Alerts(SeriesStore store)
+    public static IResult Alerts(AlertBook book)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(book);
         var result = new List<AlertDto>();
-        foreach (var cluster in store.Clusters)
+        foreach (var cluster in book.Clusters)
         {
-            lock (cluster.Gate)
+            lock (cluster.Series.Gate)
             {
-                foreach (var alert in cluster.Alerts.Values.SelectMany(a => a.Values))
+                foreach (var alert in cluster.All)
                 {
                     if (alert.State == AlertState.Inactive)
                     {
@@ -33,7 +33,8 @@ public static class ApiEndpoints
                         alert.ActiveAt,
                         alert.FiredAt,
                         alert.Value,
-                        alert.MutedBy));
+                        alert.MutedBy,
+                        alert.MutedStage is { } stage ? stage.ToString().ToLowerInvariant() : null));
                 }
             }
         }
@@ -43,8 +44,9 @@ public static class ApiEndpoints
     }
 
     /// <summary>Every cluster with quorum, votes and nodes.</summary>
-    public static IResult Clusters(SeriesStore store, TimeProvider time, IOptions<SeriesOptions> options)
+    public static IResult Clusters(SeriesStore store, AlertBook book, TimeProvider time, IOptions<SeriesOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
@@ -65,16 +67,24 @@ public static class ApiEndpoints
                     }
                 }
 
-                foreach (var node in cluster.NodeLastSelfReportMs.Keys)
+                // Members only (membership reports and nodes' own catalog metrics), never any host a foreign series names.
+                var members = cluster.MemberNodes();
+                foreach (var node in members)
                 {
                     states.TryAdd(node, "unknown");
+                }
+
+                foreach (var node in states.Keys.Where(n => !members.Contains(n)).ToList())
+                {
+                    states.Remove(node);
                 }
 
                 var nodes = states.Select(s => new NodeDto(
                     s.Key,
                     s.Value,
                     cluster.NodeLastSelfReportMs.TryGetValue(s.Key, out var last) ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null)).ToList();
-                var alerts = cluster.Alerts.Values.SelectMany(a => a.Values).ToList();
+                var alerts = book.Find(cluster.Name)?.All.Where(a => a.State != AlertState.Inactive).ToList() ?? [];
+                var unmuted = alerts.Where(a => a.MutedBy is null).ToList();
                 var quorum = Latest(CatalogNames.ClusterQuorum);
                 result.Add(new ClusterDto(
                     cluster.Name,
@@ -84,8 +94,10 @@ public static class ApiEndpoints
                     Latest(CatalogNames.ClusterVotesConfigured),
                     cluster.SeriesCount,
                     nodes,
-                    alerts.Count(a => a.State == AlertState.Firing),
-                    alerts.Count(a => a.State == AlertState.Pending)));
+                    unmuted.Count(a => a.State == AlertState.Firing),
+                    unmuted.Count(a => a.State == AlertState.Pending),
+                    alerts.Count - unmuted.Count,
+                    BySeverity(unmuted.Where(a => a.State == AlertState.Firing))));
             }
         }
 
@@ -98,6 +110,9 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(store);
         return Results.Json(new { status = "ok", clusters = store.Clusters.Count, series = store.Clusters.Sum(c => c.SeriesCount) });
     }
+
+    private static Dictionary<string, int> BySeverity(IEnumerable<Alert> alerts) =>
+        alerts.GroupBy(a => a.Severity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private static int SeverityRank(string severity) => severity switch
     {

@@ -1,6 +1,9 @@
 namespace AzLocalMonitor.Rules.Api;
 
-/// <summary>A cluster in <c>GET /api/v1/clusters</c>.</summary>
+/// <summary>
+/// A cluster in <c>GET /api/v1/clusters</c>. Counts are of alerts that page (unmuted); <see cref="MutedAlerts"/> counts
+/// the pending and firing ones an inhibition, a window or a silence holds back ("+4 muted"). Nodes are the members.
+/// </summary>
 public sealed record ClusterDto(
     string Cluster,
     DateTimeOffset LastReport,
@@ -10,7 +13,9 @@ public sealed record ClusterDto(
     int Series,
     IReadOnlyList<NodeDto> Nodes,
     int FiringAlerts,
-    int PendingAlerts);
+    int PendingAlerts,
+    int MutedAlerts,
+    IReadOnlyDictionary<string, int> FiringBySeverity);
 
 /// <summary>A node of a cluster: its membership state as its peers report it, and its own last report.</summary>
 public sealed record NodeDto(string Node, string State, DateTimeOffset? LastSelfReport);

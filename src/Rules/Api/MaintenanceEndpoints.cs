@@ -109,12 +109,12 @@ public static class MaintenanceEndpoints
     private static IResult Audit(IStateStore store, int? limit) =>
         Results.Json(new { entries = store.LoadAudit(Math.Clamp(limit ?? 100, 1, 10_000)) });
 
-    private static string? Actor(HttpContext http)
+    internal static string? Actor(HttpContext http)
     {
         var actor = http.Request.Headers[ActorHeader].ToString().Trim();
         return actor.Length is > 0 and <= 200 ? actor : null;
     }
 
-    private static IResult MissingActor() =>
+    internal static IResult MissingActor() =>
         Results.Json(new { errors = new[] { $"say who makes the change in the {ActorHeader} header (it goes to the audit trail)" } }, statusCode: StatusCodes.Status400BadRequest);
 }

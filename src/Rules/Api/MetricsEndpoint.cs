@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Exposition;
 using System.Text;
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Alerting.Conditions;
@@ -18,11 +19,12 @@ public static class MetricsEndpoint
     private static readonly Dictionary<string, MetricDefinition> CatalogByPrometheusName =
         MetricCatalog.All.ToDictionary(d => d.PrometheusName, StringComparer.Ordinal);
 
-    public static IResult Handle(SeriesStore store, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier,
+    public static IResult Handle(SeriesStore store, AlertBook book, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier,
         [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<IMetricsContributor> contributors)
     {
         ArgumentNullException.ThrowIfNull(contributors);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(seriesOptions);
@@ -58,15 +60,12 @@ public static class MetricsEndpoint
                     }
                 }
 
-                foreach (var rule in cluster.Alerts.Values)
+                foreach (var alert in book.Find(cluster.Name)?.All ?? [])
                 {
-                    foreach (var alert in rule.Values)
+                    if (alert.State != AlertState.Inactive)
                     {
-                        if (alert.State != AlertState.Inactive)
-                        {
-                            var state = alert.State == AlertState.Firing ? "firing" : "pending";
-                            alerts.Add((alert.Labels.With("alertstate", state), 1));
-                        }
+                        var state = alert.State == AlertState.Firing ? "firing" : "pending";
+                        alerts.Add((alert.Labels.With("alertstate", state), 1));
                     }
                 }
 

@@ -1,4 +1,4 @@
-using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Capacity;

@@ -28,10 +28,4 @@ public sealed class CapacityOptions
 
     /// <summary>CPU policy: p95 of average busy. Default 0.8.</summary>
     public double CpuPolicy { get; set; } = 0.8;
-
-    /// <summary>AzLocalCapacityForecast is a warning when the P50 crossing is this close. Default 6 months (183 days).</summary>
-    public TimeSpan WarningWithin { get; set; } = TimeSpan.FromDays(183);
-
-    /// <summary>AzLocalCapacityForecast is info when the P50 crossing is this close. Default 18 months (548 days).</summary>
-    public TimeSpan InfoWithin { get; set; } = TimeSpan.FromDays(548);
 }

@@ -48,11 +48,6 @@ public sealed class CapacityOptionsValidator : IValidateOptions<HistoryOptions>,
         Positive(errors, "Capacity:Horizon", options.Horizon);
         Positive(errors, "Capacity:Lookback", options.Lookback);
         Positive(errors, "Capacity:ForecastInterval", options.ForecastInterval);
-        Positive(errors, "Capacity:WarningWithin", options.WarningWithin);
-        if (options.InfoWithin < options.WarningWithin)
-        {
-            errors.Add("Capacity:InfoWithin must not be shorter than Capacity:WarningWithin.");
-        }
 
         if (options.MinPoints < 3)
         {

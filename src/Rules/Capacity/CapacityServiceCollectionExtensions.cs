@@ -1,4 +1,5 @@
-using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Capacity.Jobs;
 using AzLocalMonitor.Rules.History;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class CapacityServiceCollectionExtensions
         services.AddSingleton<CapacityForecaster>();
         services.AddSingleton<CapacityBoard>();
         services.AddSingleton<CapacityAlerts>();
+        services.AddSingleton<ICapacityOutlookSource>(sp => sp.GetRequiredService<CapacityAlerts>());
         services.AddSingleton<CapacityService>();
         services.AddSingleton<IMetricsContributor, CapacityMetrics>();
         services.AddLogging(b => b.AddFilter("Quartz", LogLevel.Warning)); // Quartz logs every job and trigger at Information

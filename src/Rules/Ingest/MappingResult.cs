@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Ingest;

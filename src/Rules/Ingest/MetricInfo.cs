@@ -3,8 +3,12 @@ using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Ingest;
 
-/// <summary>What the mapping needs to know of a metric: its Prometheus name, type, scope, and whether peers report it.</summary>
-internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, MetricScope Scope, bool IsMembership)
+/// <summary>
+/// What the mapping needs to know of a metric: its Prometheus name, type, scope, whether peers report it, and whether
+/// it is in the catalog. Only a node's own catalog metrics count as its self-report: an agent's self-metrics or any
+/// other foreign series name a host, not a cluster member.
+/// </summary>
+internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, MetricScope Scope, bool IsMembership, bool InCatalog = true)
 {
     private const int MaxCached = 10_000;
     private static readonly ConcurrentDictionary<(string Name, string Unit, bool Monotonic), MetricInfo> Cache = new();
@@ -36,6 +40,7 @@ internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, Metric
             definition?.PrometheusName ?? PrometheusNaming.Translate(name, unit, monotonicSum),
             definition?.Kind ?? (monotonicSum ? MetricKind.Counter : MetricKind.Gauge),
             definition?.Scope ?? MetricScope.Node,
-            name is Instruments.NodeState or Instruments.NodeDrain);
+            name is Instruments.NodeState or Instruments.NodeDrain,
+            definition is not null);
     }
 }

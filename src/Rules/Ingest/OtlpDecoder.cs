@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Diagnostics;
 using System.Text;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Google.Protobuf;

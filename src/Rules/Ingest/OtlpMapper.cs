@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Telemetry;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
@@ -127,7 +128,7 @@ public static class OtlpMapper
             if (!string.IsNullOrEmpty(node))
             {
                 labels.Add(new(ResourceAttributes.NodeLabel, node));
-                selfReport = info.IsMembership ? null : node;
+                selfReport = info.IsMembership || !info.InCatalog ? null : node;
             }
         }
 

@@ -1,33 +1,36 @@
-using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Muting;
 
 /// <summary>
-/// Applies the policy's inhibit rules to the pending and firing alerts of a cluster (PRODUCT.md §4: QuorumLost mutes the rest of its cluster; NodeDown mutes
-/// that node's own alerts and the cluster's StorageDegraded and RebuildInProgress — one incident, one page).
+/// The inhibition stage: applies the policy's inhibit rules to one alert given the cluster's active (pending and
+/// firing) alerts. Immutable, built once per policy. Works on label sets only: muting never changes them.
 /// </summary>
-public sealed class Inhibitor : IAlertMuter
+public sealed class Inhibitor
 {
     private readonly IReadOnlyList<InhibitRule> _rules;
 
     public Inhibitor(IReadOnlyList<InhibitRule> rules) => _rules = rules;
 
-    public string? MutedBy(Alert alert, IReadOnlyList<Alert> active)
+    /// <summary>The inhibiting alert ("AzLocalNodeDown (n2)"), or null.</summary>
+    public string? MutedBy(LabelSet target, IReadOnlyList<LabelSet> sources)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        ArgumentNullException.ThrowIfNull(active);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(sources);
+        var name = target.Get("alertname");
         foreach (var rule in _rules)
         {
-            if (alert.Name == rule.Source || (rule.Targets.Count > 0 && !rule.Targets.Contains(alert.Name, StringComparer.Ordinal)))
+            if (name == rule.Source || (rule.Targets.Count > 0 && !rule.Targets.Contains(name ?? string.Empty, StringComparer.Ordinal)) ||
+                !rule.TargetMatchers.All(m => m.Matches(target)))
             {
                 continue;
             }
 
-            foreach (var source in active)
+            foreach (var source in sources)
             {
-                if (source.Name == rule.Source && rule.Equal.All(l => source.Labels.Get(l) == alert.Labels.Get(l)))
+                if (source.Get("alertname") == rule.Source && rule.Equal.All(l => source.Get(l) == target.Get(l)))
                 {
-                    return source.Labels.Get("node") is { } node ? $"{rule.Source} ({node})" : rule.Source;
+                    return source.Get("node") is { } node ? $"{rule.Source} ({node})" : rule.Source;
                 }
             }
         }

@@ -2,7 +2,7 @@ namespace AzLocalMonitor.Rules.Muting;
 
 /// <summary>
 /// A planned maintenance window for a cluster or one of its nodes: recurring (Quartz cron + duration, e.g.
-/// <c>0 0 22 ? * TUE</c> for 4h) or one-off (start and end). Alerts it covers become <c>info</c> and page nobody.
+/// <c>0 0 22 ? * TUE</c> for 4h) or one-off (start and end). Alerts it covers are muted (kept, labels unchanged, not sent).
 /// </summary>
 /// <param name="Id">Stable identifier (configuration name or API id).</param>
 /// <param name="Name">Human name, shown in alerts (<c>window</c> label).</param>

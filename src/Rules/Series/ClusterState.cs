@@ -1,17 +1,28 @@
-using AzLocalMonitor.Rules.Alerting;
-
 namespace AzLocalMonitor.Rules.Series;
 
 /// <summary>
-/// Everything Rules knows about one cluster: its series by metric, when each node last reported itself, and
-/// its alerts. Rules evaluate one cluster at a time under <see cref="Gate"/>, so clusters proceed in parallel.
+/// The data Rules holds about one cluster: its series by metric and when each node last reported itself. Alert
+/// state is not here (Alerting keeps it per cluster under the same <see cref="Gate"/>): Series knows nothing of rules.
+/// Clusters are updated and evaluated one at a time under their own gate, so clusters proceed in parallel.
 /// </summary>
 public sealed class ClusterState
 {
     private readonly Dictionary<string, Dictionary<LabelSet, TimeSeries>> _byMetric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nodeLastSelfReportMs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inMaintenance = new(StringComparer.Ordinal);
     private readonly int _historyLength;
-    private bool _evaluateSoon;
+
+    /// <summary>The membership metric (PRODUCT.md §3: <c>azlocal.node.state</c>), whose <c>node</c> labels name the members.</summary>
+    public const string MembershipMetric = "azlocal_node_state";
+
+    /// <summary>The drain metric (PRODUCT.md §3: <c>azlocal.node.drain</c>).</summary>
+    public const string DrainMetric = "azlocal_node_drain";
+
+    /// <summary>
+    /// Nodes the cluster itself has put in maintenance: reported paused or draining/drained, until reported up again.
+    /// Like Windows, a paused node that restarts stays paused (it is down meanwhile): a rolling update is not a failure.
+    /// </summary>
+    public IReadOnlySet<string> NodesInMaintenance => _inMaintenance;
 
     public ClusterState(string name, int historyLength)
     {
@@ -22,42 +33,11 @@ public sealed class ClusterState
     /// <summary>The cluster label value.</summary>
     public string Name { get; }
 
-    /// <summary>Lock for every member of this object.</summary>
+    /// <summary>Lock for every member of this object, and for the cluster's alert state in Alerting.</summary>
     public Lock Gate { get; } = new();
 
     /// <summary>When any report for this cluster last arrived (Unix ms, Rules' clock).</summary>
     public long LastReportMs { get; private set; }
-
-    /// <summary>Alert state of this cluster, per rule name.</summary>
-    public Dictionary<string, Dictionary<LabelSet, Alert>> Alerts { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Earliest time a timer evaluation is needed (a pending alert's <c>for</c>, a silence, keep_firing_for).</summary>
-    public DateTimeOffset NextDeadline { get; set; } = DateTimeOffset.MaxValue;
-
-    /// <summary>Bumped whenever an alert of this cluster changes in a way worth keeping across a restart.</summary>
-    public long AlertVersion { get; private set; }
-
-    /// <summary>The <see cref="AlertVersion"/> last handed to the state store.</summary>
-    public long PersistedAlertVersion { get; set; }
-
-    /// <summary>Notes that alert state changed (lifecycle, send time) and must be persisted.</summary>
-    public void MarkAlertsChanged() => AlertVersion++;
-
-    /// <summary>Set from outside the lock (policy reload, maintenance change): evaluate at the next tick.</summary>
-    public bool EvaluateSoon
-    {
-        get => Volatile.Read(ref _evaluateSoon);
-        set => Volatile.Write(ref _evaluateSoon, value);
-    }
-
-    /// <summary>Earliest time an alert of this cluster is due to be re-sent.</summary>
-    public DateTimeOffset NextResend { get; set; } = DateTimeOffset.MaxValue;
-
-    /// <summary>
-    /// Set when alerts were restored after a restart: until then firing alerts are not resolved for lack of data,
-    /// so a restart neither loses nor re-pages them.
-    /// </summary>
-    public DateTimeOffset? WarmUpUntil { get; set; }
 
     /// <summary>Records a node's last self-report time restored from disk (does not move it backwards).</summary>
     public void RestoreNodeReport(string node, long lastMs)
@@ -84,9 +64,6 @@ public sealed class ClusterState
 
     /// <summary>True when a node reported itself since the last evaluation (node silence rules run).</summary>
     public bool SelfReportsArrived { get; set; }
-
-    /// <summary>False until the first evaluation, which runs every rule.</summary>
-    public bool Evaluated { get; set; }
 
     /// <summary>Stores one mapped sample. Returns false when it was older than the series' latest point.</summary>
     public bool Apply(in MappedSample sample, long receivedMs, long staleAfterMs = long.MaxValue)
@@ -115,14 +92,54 @@ public sealed class ClusterState
         if (result == RecordResult.Changed)
         {
             ChangedMetrics.Add(sample.Metric);
+            if (sample.Value == 1)
+            {
+                TrackMaintenance(sample.Metric, sample.Labels);
+            }
         }
 
         return result != RecordResult.Rejected;
     }
 
+    private void TrackMaintenance(string metric, LabelSet labels)
+    {
+        if (labels.Get("node") is not { } node)
+        {
+            return;
+        }
+
+        var state = labels.Get("state");
+        if ((metric == MembershipMetric && state == "paused") || (metric == DrainMetric && state is "in_progress" or "completed"))
+        {
+            _inMaintenance.Add(node);
+        }
+        else if (metric == MembershipMetric && state == "up")
+        {
+            _inMaintenance.Remove(node);
+        }
+    }
+
     /// <summary>The series of one metric (empty when none).</summary>
     public IReadOnlyCollection<TimeSeries> SeriesOf(string metric) =>
         _byMetric.TryGetValue(metric, out var series) ? series.Values : [];
+
+    /// <summary>
+    /// The cluster's members: every node named by a membership report (<c>azlocal_node_state</c>, fresh or not, until
+    /// forgotten) or that reported itself. Not any <c>node</c> label: agent self-metrics and peers' probes name hosts too.
+    /// </summary>
+    public SortedSet<string> MemberNodes()
+    {
+        var nodes = new SortedSet<string>(_nodeLastSelfReportMs.Keys, StringComparer.Ordinal);
+        foreach (var series in SeriesOf(MembershipMetric))
+        {
+            if (series.Labels.Get("node") is { } node)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        return nodes;
+    }
 
     /// <summary>Drops series and nodes not heard from for <paramref name="forgetAfterMs"/>.</summary>
     public void Forget(long nowMs, long forgetAfterMs)
@@ -151,5 +168,7 @@ public sealed class ClusterState
                 _nodeLastSelfReportMs.Remove(node);
             }
         }
+
+        _inMaintenance.RemoveWhere(node => !_nodeLastSelfReportMs.ContainsKey(node) && !MemberNodes().Contains(node));
     }
 }

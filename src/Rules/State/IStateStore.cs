@@ -8,8 +8,8 @@ namespace AzLocalMonitor.Rules.State;
 /// </summary>
 public interface IStateStore
 {
-    /// <summary>Replaces the stored alerts of a cluster with <paramref name="alerts"/> (written atomically).</summary>
-    void SaveAlerts(string cluster, long version, IReadOnlyList<AlertRecord> alerts);
+    /// <summary>Writes alert rows that changed (inserted, replaced or deleted) in one transaction.</summary>
+    void SaveAlertChanges(IReadOnlyList<AlertChange> changes);
 
     /// <summary>Every stored alert.</summary>
     IReadOnlyList<AlertRecord> LoadAlerts();
@@ -28,6 +28,12 @@ public interface IStateStore
 
     /// <summary>Maintenance windows created through the API.</summary>
     IReadOnlyList<MaintenanceWindow> LoadWindows();
+
+    /// <summary>Stores a silence (new, or expired) and its audit entry in one transaction.</summary>
+    void SaveSilence(Silence silence, AuditRecord audit);
+
+    /// <summary>Every stored silence, expired ones included.</summary>
+    IReadOnlyList<Silence> LoadSilences();
 
     /// <summary>The audit trail, newest first.</summary>
     IReadOnlyList<AuditRecord> LoadAudit(int limit);

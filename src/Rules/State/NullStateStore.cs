@@ -7,8 +7,9 @@ public sealed class NullStateStore : IStateStore
 {
     private readonly List<AuditRecord> _audit = [];
     private readonly Dictionary<string, MaintenanceWindow> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Silence> _silences = new(StringComparer.Ordinal);
 
-    public void SaveAlerts(string cluster, long version, IReadOnlyList<AlertRecord> alerts)
+    public void SaveAlertChanges(IReadOnlyList<AlertChange> changes)
     {
     }
 
@@ -44,6 +45,24 @@ public sealed class NullStateStore : IStateStore
         lock (_audit)
         {
             return [.. _windows.Values];
+        }
+    }
+
+    public void SaveSilence(Silence silence, AuditRecord audit)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        lock (_audit)
+        {
+            _silences[silence.Id] = silence;
+            _audit.Add(audit with { Id = _audit.Count + 1 });
+        }
+    }
+
+    public IReadOnlyList<Silence> LoadSilences()
+    {
+        lock (_audit)
+        {
+            return [.. _silences.Values];
         }
     }
 

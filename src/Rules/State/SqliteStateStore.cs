@@ -6,13 +6,13 @@ namespace AzLocalMonitor.Rules.State;
 
 /// <summary>
 /// The embedded SQLite state store. WAL journal: a kill -9 loses no committed transaction; writes are small and
-/// happen only on alert state changes, node checkpoints and maintenance changes (never per sample).
+/// happen only on alert state changes (batched by the alerting outbox, only the rows that changed), node checkpoints,
+/// maintenance and silence changes (never per sample).
 /// </summary>
 public sealed class SqliteStateStore : IStateStore, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _savedVersions = new(StringComparer.Ordinal);
 
     public SqliteStateStore(string path)
     {
@@ -37,6 +37,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             CREATE TABLE IF NOT EXISTS node_reports (
                 cluster TEXT NOT NULL, node TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (cluster, node));
             CREATE TABLE IF NOT EXISTS maintenance_windows (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
                 action TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL);
@@ -46,48 +47,46 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    public void SaveAlerts(string cluster, long version, IReadOnlyList<AlertRecord> alerts)
+    public void SaveAlertChanges(IReadOnlyList<AlertChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            if (_savedVersions.TryGetValue(cluster, out var saved) && saved >= version)
-            {
-                return; // a newer snapshot of this cluster was written already
-            }
-
             using var tx = _connection.BeginTransaction();
-            using (var delete = Command("DELETE FROM alerts WHERE cluster = $c", tx))
-            {
-                delete.Parameters.AddWithValue("$c", cluster);
-                delete.ExecuteNonQuery();
-            }
-
-            using var insert = Command("""
-                INSERT INTO alerts (cluster, rule_key, labels, annotations, state, active_at, fired_at, resolved_at, last_sent_at, keep_firing_since, value)
+            using var delete = Command("DELETE FROM alerts WHERE cluster = $c AND rule_key = $k AND labels = $l", tx);
+            using var upsert = Command("""
+                INSERT OR REPLACE INTO alerts (cluster, rule_key, labels, annotations, state, active_at, fired_at, resolved_at, last_sent_at, keep_firing_since, value)
                 VALUES ($c, $k, $l, $a, $s, $act, $fire, $res, $sent, $keep, $v)
                 """, tx);
-            foreach (var alert in alerts)
+            foreach (var change in changes)
             {
-                insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$c", cluster);
-                insert.Parameters.AddWithValue("$k", alert.RuleKey);
-                insert.Parameters.AddWithValue("$l", JsonSerializer.Serialize(alert.Labels));
-                insert.Parameters.AddWithValue("$a", JsonSerializer.Serialize(alert.Annotations));
-                insert.Parameters.AddWithValue("$s", alert.State);
-                insert.Parameters.AddWithValue("$act", alert.ActiveAt.ToUnixTimeMilliseconds());
-                insert.Parameters.AddWithValue("$fire", Ms(alert.FiredAt));
-                insert.Parameters.AddWithValue("$res", Ms(alert.ResolvedAt));
-                insert.Parameters.AddWithValue("$sent", Ms(alert.LastSentAt));
-                insert.Parameters.AddWithValue("$keep", Ms(alert.KeepFiringSince));
-                insert.Parameters.AddWithValue("$v", double.IsFinite(alert.Value) ? alert.Value : 0);
-                insert.ExecuteNonQuery();
+                var command = change.Record is null ? delete : upsert;
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("$c", change.Cluster);
+                command.Parameters.AddWithValue("$k", change.RuleKey);
+                command.Parameters.AddWithValue("$l", LabelsKey(change.Labels));
+                if (change.Record is { } alert)
+                {
+                    command.Parameters.AddWithValue("$a", JsonSerializer.Serialize(alert.Annotations));
+                    command.Parameters.AddWithValue("$s", alert.State);
+                    command.Parameters.AddWithValue("$act", alert.ActiveAt.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("$fire", Ms(alert.FiredAt));
+                    command.Parameters.AddWithValue("$res", Ms(alert.ResolvedAt));
+                    command.Parameters.AddWithValue("$sent", Ms(alert.LastSentAt));
+                    command.Parameters.AddWithValue("$keep", Ms(alert.KeepFiringSince));
+                    command.Parameters.AddWithValue("$v", double.IsFinite(alert.Value) ? alert.Value : 0);
+                }
+
+                command.ExecuteNonQuery();
             }
 
             tx.Commit();
-            _savedVersions[cluster] = version;
         }
     }
+
+    /// <summary>The row key of a label set: JSON with the names in ordinal order, the same whatever order they came in.</summary>
+    private static string LabelsKey(IReadOnlyDictionary<string, string> labels) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, string>(labels.ToDictionary(), StringComparer.Ordinal));
 
     public IReadOnlyList<AlertRecord> LoadAlerts()
     {
@@ -198,6 +197,43 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 if (JsonSerializer.Deserialize<MaintenanceWindow>(reader.GetString(0)) is { } window)
                 {
                     result.Add(window);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    public void SaveSilence(Silence silence, AuditRecord audit)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var upsert = Command("INSERT INTO silences (id, body) VALUES ($id, $b) ON CONFLICT (id) DO UPDATE SET body = excluded.body", tx))
+            {
+                upsert.Parameters.AddWithValue("$id", silence.Id);
+                upsert.Parameters.AddWithValue("$b", JsonSerializer.Serialize(StoredSilence.From(silence)));
+                upsert.ExecuteNonQuery();
+            }
+
+            Audit(audit, tx);
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<Silence> LoadSilences()
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT body FROM silences ORDER BY id");
+            using var reader = query.ExecuteReader();
+            var result = new List<Silence>();
+            while (reader.Read())
+            {
+                if (JsonSerializer.Deserialize<StoredSilence>(reader.GetString(0)) is { } stored)
+                {
+                    result.Add(stored.ToSilence());
                 }
             }
 

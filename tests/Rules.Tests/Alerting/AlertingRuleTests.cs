@@ -7,6 +7,9 @@ public class AlertingRuleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
     private readonly ClusterState _cluster = new("c1", 4);
+    private readonly ClusterAlerts _alerts;
+
+    public AlertingRuleTests() => _alerts = new ClusterAlerts(_cluster);
     private readonly ScriptedCondition _condition = new();
 
     private AlertingRule Rule(TimeSpan forDuration, TimeSpan keepFiringFor = default) =>
@@ -16,13 +19,15 @@ public class AlertingRuleTests
     {
         context = new EvaluationContext(_cluster, T0 + at, new AlertingOptions(), new SeriesOptions());
         var changed = new List<Alert>();
-        rule.Evaluate(context, changed);
+        rule.Evaluate(context, _alerts, changed);
         return changed;
     }
 
     private List<Alert> Eval(AlertingRule rule, TimeSpan at) => Eval(rule, at, out _);
 
-    private Alert Single() => Assert.Single(_cluster.Alerts["TestAlert"].Values);
+    private Alert Single() => Assert.Single(RuleAlerts());
+
+    private IReadOnlyCollection<Alert> RuleAlerts() => _alerts.ByRule.TryGetValue("TestAlert", out var a) ? a.Values : [];
 
     [Fact]
     public void Evaluate_ConditionHolds_IsPendingUntilForElapses_ThenFires()
@@ -68,7 +73,7 @@ public class AlertingRuleTests
         _condition.Holds = false;
 
         Assert.Empty(Eval(rule, TimeSpan.FromSeconds(10)));
-        Assert.Empty(_cluster.Alerts["TestAlert"]);
+        Assert.Empty(RuleAlerts());
     }
 
     [Fact]
@@ -119,9 +124,9 @@ public class AlertingRuleTests
         Eval(rule, TimeSpan.FromMinutes(1));
 
         Eval(rule, TimeSpan.FromMinutes(10));
-        Assert.Single(_cluster.Alerts["TestAlert"]);
+        Assert.Single(RuleAlerts());
         Eval(rule, TimeSpan.FromMinutes(17));
-        Assert.Empty(_cluster.Alerts["TestAlert"]);
+        Assert.Empty(RuleAlerts());
 
         _condition.Holds = true;
         var again = Assert.Single(Eval(rule, TimeSpan.FromMinutes(20)));

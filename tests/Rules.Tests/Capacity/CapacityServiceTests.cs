@@ -1,10 +1,9 @@
 using System.Text;
 using AzLocalMonitor.Rules.Alerting;
-using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Capacity.Model;
 using AzLocalMonitor.Rules.History;
-using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Rules.Tests.Support;
 using AzLocalMonitor.Telemetry;
@@ -16,7 +15,7 @@ public sealed class CapacityServiceTests : IDisposable
 {
     private const double Gb = 1e9;
     private readonly TempDirectory _dir = new();
-    private readonly AlertingHarness _harness = new();
+    private readonly AlertingHarness _harness = new(capacity: book => new CapacityAlerts(book));
     private readonly SqliteHistoryStore _history;
     private readonly CapacityBoard _board = new();
     private readonly CapacityService _service;
@@ -25,10 +24,7 @@ public sealed class CapacityServiceTests : IDisposable
     {
         _history = new SqliteHistoryStore(_dir.File("h.db"));
         var capacityOptions = Options.Create(new CapacityOptions());
-        var alerting = Options.Create(new AlertingOptions());
-        var alerts = new CapacityAlerts(_harness.Store, _harness.Notifier,
-            new NotificationFactory(alerting, Options.Create(new AlertmanagerOptions())), capacityOptions, alerting);
-        _service = new CapacityService(_harness.Store, _history, new CapacityForecaster(_history, capacityOptions), _board, alerts,
+        _service = new CapacityService(_harness.Store, _history, new CapacityForecaster(_history, capacityOptions), _board, (CapacityAlerts)_harness.CapacitySource,
             _harness.Time, Options.Create(new HistoryOptions()), Options.Create(new SeriesOptions()));
     }
 
@@ -60,6 +56,7 @@ public sealed class CapacityServiceTests : IDisposable
         await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 2);
 
         var results = await _service.ForecastAsync();
+        _harness.Tick(); // the forecast asks for an evaluation at the next tick
 
         var memory = results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory);
         Assert.Equal(LinearTrendModel(), memory.Method);
@@ -92,6 +89,7 @@ public sealed class CapacityServiceTests : IDisposable
         await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 0.8);
 
         await _service.ForecastAsync();
+        _harness.Tick();
 
         Assert.Equal("info", _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory").Severity);
     }
@@ -103,6 +101,7 @@ public sealed class CapacityServiceTests : IDisposable
         await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 0);
 
         var results = await _service.ForecastAsync();
+        _harness.Tick();
 
         Assert.False(results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory).Crossing.ContainsKey("0.5"));
         Assert.DoesNotContain(_harness.Alerts(), a => a.Name == CapacityAlerts.AlertName && a.State == AlertState.Firing);
@@ -114,14 +113,16 @@ public sealed class CapacityServiceTests : IDisposable
         IngestThreeNodeCluster();
         await BackfillMemoryGrowth(usedNowGb: 900, growthGbPerDay: 2);
         var capacity = (await _service.ForecastAsync()).Single();
-        var alerts = new CapacityAlerts(_harness.Store, _harness.Notifier,
-            new NotificationFactory(Options.Create(new AlertingOptions()), Options.Create(new AlertmanagerOptions())), Options.Create(new CapacityOptions()), Options.Create(new AlertingOptions()));
+        _harness.Tick();
+        Assert.Equal(AlertState.Firing, _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory").State);
 
-        alerts.Publish(capacity with { Resources = [] }, _harness.Time.GetUtcNow());
+        ((CapacityAlerts)_harness.CapacitySource).Publish(capacity with { Resources = [] }, _harness.Time.GetUtcNow());
+        _harness.Tick();
 
         var alert = _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == "memory");
         Assert.Equal(AlertState.Inactive, alert.State);
         Assert.Equal(_harness.Time.GetUtcNow(), alert.ResolvedAt);
+        Assert.Contains(_harness.Notifier.Sent, n => n.Labels["alertname"] == CapacityAlerts.AlertName && n.Labels["resource"] == "memory" && n.EndsAt <= _harness.Time.GetUtcNow());
     }
 
     private static string LinearTrendModel() => Rules.Capacity.Forecasting.LinearTrendModel.MethodName;

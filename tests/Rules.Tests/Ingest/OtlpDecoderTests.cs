@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Diagnostics;
 using System.Text;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Tests.Support;

@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Rules.Tests.Support;

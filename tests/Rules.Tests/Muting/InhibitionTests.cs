@@ -88,7 +88,43 @@ public class InhibitionTests
         }
 
         harness.Ingest(back.Build());
+        Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded"); // the grace: it may recover with its cause
 
-        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded");
+        harness.Feed(() => back.Build(), new AlertingOptions().InhibitionGrace + TimeSpan.FromSeconds(10));
+
+        var sent = harness.Notifier.Named("AzLocalStorageDegraded").ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, n => Assert.Equal("redundancy", n.Labels["impact"]));
+    }
+
+    [Fact]
+    public void AConsequenceThatRecoversWithinTheGrace_IsNeverSent()
+    {
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalStorageDegraded" && a.State == AlertState.Firing && a.MutedBy != null);
+
+        // node-2 is back and, a few seconds later, the volume is healthy again: one incident, one page (NodeDown's).
+        var back = PolicyCases.NodeStates(PolicyCases.Healthy()).StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"));
+        harness.Feed(() => back.Build(), TimeSpan.FromSeconds(10));
+        harness.Feed(() => PolicyCases.NodeStates(PolicyCases.Healthy()).StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "ok", ("volume", "db")).Build(),
+            TimeSpan.FromMinutes(3));
+
+        Assert.Empty(harness.Notifier.Named("AzLocalStorageDegraded"));
+        Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalStorageDegraded" && a.State == AlertState.Inactive);
+    }
+
+    [Fact]
+    public void DataGoingOffline_DuringANodeOutage_StillPages()
+    {
+        var harness = new AlertingHarness();
+        var detached = NodeTwoDown().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "detached", ("volume", "db"));
+
+        harness.Feed(() => detached.Build(), TimeSpan.FromMinutes(2));
+
+        var sent = harness.Notifier.Named("AzLocalStorageDegraded").ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, n => Assert.Equal("data_offline", n.Labels["impact"]));
+        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalNodeDown");
     }
 }

@@ -11,7 +11,7 @@ public class MaintenanceWindowTests
     private static Otlp NodeTwoDown() => PolicyCases.NodeStates(PolicyCases.Healthy(), down: "node-2");
 
     [Fact]
-    public void InsideANodeWindow_NodeDownIsRaisedAsInfo_AndNothingCriticalIsSent()
+    public void InsideANodeWindow_NodeDownKeepsItsIdentity_IsMutedByTheWindow_AndNothingCriticalIsSent()
     {
         var harness = new AlertingHarness();
         var now = harness.Time.GetUtcNow();
@@ -20,26 +20,36 @@ public class MaintenanceWindowTests
         harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
 
         var nodeDown = Assert.Single(harness.Alerts(), a => a.Name == "AzLocalNodeDown");
-        Assert.Equal("info", nodeDown.Severity);
-        Assert.Contains("patch node-2", nodeDown.Annotations["maintenance"], StringComparison.Ordinal);
+        Assert.Equal("critical", nodeDown.Severity); // muting never rewrites labels (Alertmanager's model)
+        Assert.Equal(AlertState.Firing, nodeDown.State);
+        // The window makes node-2's AzLocalNodeMaintenance fire, which inhibits that node's alerts first (inhibition is
+        // the first stage); the window itself would mute it too.
+        Assert.Equal("AzLocalNodeMaintenance (node-2)", nodeDown.MutedBy);
+        Assert.Equal(MuteStage.Inhibition, nodeDown.MutedStage);
         Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["severity"] == "critical");
         Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalNodeMaintenance" && a.Labels.Get("node") == "node-2" && a.State == AlertState.Firing);
+        Assert.Contains(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalNodeMaintenance" && n.Labels["severity"] == "info");
     }
 
     [Fact]
-    public void WhenTheWindowEnds_TheInfoAlertResolves_AndTheCriticalOneStartsItsOwnLifecycle()
+    public void WhenTheWindowEnds_TheSameCriticalAlert_StillFiring_PagesOnce_WithItsOriginalStart()
     {
         var harness = new AlertingHarness();
         var now = harness.Time.GetUtcNow();
         harness.Schedule.Upsert(new MaintenanceWindow("api:1", "patch", "c1", null, null, null, now, now + TimeSpan.FromMinutes(3), null, null));
         harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
         Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalMaintenanceWindow" && a.State == AlertState.Firing);
+        Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalNodeDown");
+        var during = Assert.Single(harness.Alerts(), a => a.Name == "AzLocalNodeDown");
 
         harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
 
-        var nodeDown = harness.Alerts().Where(a => a.Name == "AzLocalNodeDown").ToList();
-        Assert.Contains(nodeDown, a => a.Severity == "info" && a.State == AlertState.Inactive);
-        Assert.Contains(nodeDown, a => a.Severity == "critical" && a.State == AlertState.Firing);
+        var after = Assert.Single(harness.Alerts(), a => a.Name == "AzLocalNodeDown");
+        Assert.Same(during, after); // one alert across the window's end: no resolve, no new identity
+        Assert.Null(after.MutedBy);
+        var sent = harness.Notifier.Named("AzLocalNodeDown").ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, n => Assert.Equal(("critical", during.FiredAt), (n.Labels["severity"], (DateTimeOffset?)n.StartsAt)));
         Assert.Contains(harness.Alerts(), a => a.Name == "AzLocalMaintenanceWindow" && a.State == AlertState.Inactive);
     }
 

@@ -7,6 +7,7 @@ using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Rules.State;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AzLocalMonitor.Rules.Tests.Support;
@@ -14,7 +15,8 @@ namespace AzLocalMonitor.Rules.Tests.Support;
 /// <summary>The ingest → series → rules → notify pipeline wired with a fake clock and a recording notifier.</summary>
 public sealed class AlertingHarness
 {
-    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null)
+    public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null,
+        Func<AlertBook, ICapacityOutlookSource>? capacity = null)
     {
         Time = time ?? new FakeTimeProvider();
         StateStore = state ?? new NullStateStore();
@@ -23,11 +25,40 @@ public sealed class AlertingHarness
         Store = new SeriesStore(seriesOptions);
         Policy = new PolicyHolder(policy ?? DefaultPolicy.Load());
         Schedule.ReplaceAll("config:", Policy.Current.MaintenanceWindows);
-        var engine = new RuleEngine(Policy, Schedule, alertingOptions, seriesOptions, Metrics);
+        Schedule.Changed += Book.RequestEvaluation;
+        Silences.Changed += cluster =>
+        {
+            foreach (var alerts in Book.Clusters.Where(a => cluster is null || a.Name == cluster))
+            {
+                alerts.EvaluateSoon = true;
+            }
+        };
         var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
-        Persistence = new AlertPersistence(StateStore, Store, alertingOptions, seriesOptions);
-        Pipeline = new IngestPipeline(Store, engine, Notifier, factory, Time, Metrics, seriesOptions, Persistence, Options.Create(new StateOptions()));
+        Outbox = new AlertOutbox(StateStore, Notifier, alertingOptions, NullLogger<AlertOutbox>.Instance);
+        Capacity = new CapacityOutlookStub();
+        CapacitySource = capacity?.Invoke(Book) ?? Capacity;
+        Engine = new RuleEngine(Policy, Schedule, Silences, CapacitySource, Book, Outbox, factory, alertingOptions, seriesOptions, Metrics);
+        Persistence = new AlertPersistence(StateStore, Store, Book, alertingOptions, seriesOptions);
+        Timer = new AlertTimer(Store, Engine, Persistence, Time, seriesOptions, Options.Create(new StateOptions()));
+        Pipeline = new IngestPipeline(Store, Engine, Time, Metrics, seriesOptions);
     }
+
+    public AlertBook Book { get; } = new();
+
+    public SilenceBook Silences { get; } = new();
+
+    /// <summary>The write-behind outbox; the harness drains it after every step, so notifications are visible at once.</summary>
+    public AlertOutbox Outbox { get; }
+
+    public RuleEngine Engine { get; }
+
+    public AlertTimer Timer { get; }
+
+    /// <summary>Capacity forecasts the engine sees (set by tests), unless a real source was given.</summary>
+    public CapacityOutlookStub Capacity { get; }
+
+    /// <summary>Where the engine reads capacity forecasts from.</summary>
+    public ICapacityOutlookSource CapacitySource { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -61,11 +92,25 @@ public sealed class AlertingHarness
             }
         }
 
-        return Pipeline.Ingest(request);
+        var result = Pipeline.Ingest(request);
+        Outbox.Drain();
+        return result;
     }
 
     /// <summary>Ingests <paramref name="request"/> with the timestamps it carries.</summary>
-    public MappingResult IngestAsIs(ExportMetricsServiceRequest request) => Pipeline.Ingest(request);
+    public MappingResult IngestAsIs(ExportMetricsServiceRequest request)
+    {
+        var result = Pipeline.Ingest(request);
+        Outbox.Drain();
+        return result;
+    }
+
+    /// <summary>One timer tick at the current time (and the outbox drained).</summary>
+    public void Tick()
+    {
+        Timer.Tick();
+        Outbox.Drain();
+    }
 
     /// <summary>Advances the clock in one-second ticks, running the timer work at each.</summary>
     public void Run(TimeSpan duration)
@@ -73,14 +118,14 @@ public sealed class AlertingHarness
         for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromSeconds(1))
         {
             Time.Advance(TimeSpan.FromSeconds(1));
-            Pipeline.Tick();
+            Tick();
         }
     }
 
     public IReadOnlyList<Alert> Alerts(string cluster = "c1")
     {
-        var state = Store.Find(cluster);
-        return state is null ? [] : [.. state.Alerts.Values.SelectMany(a => a.Values)];
+        var state = Book.Find(cluster);
+        return state is null ? [] : [.. state.All];
     }
 
     public Alert? Alert(string name, string cluster = "c1") => Alerts(cluster).SingleOrDefault(a => a.Name == name);
@@ -97,6 +142,14 @@ public sealed class AlertingHarness
             elapsed += step;
         }
     }
+}
+
+/// <summary>Capacity forecasts set by a test, as the capacity job would publish them.</summary>
+public sealed class CapacityOutlookStub : ICapacityOutlookSource
+{
+    public Dictionary<string, IReadOnlyList<CapacityOutlook>> ByCluster { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<CapacityOutlook> For(string cluster) => ByCluster.GetValueOrDefault(cluster) ?? [];
 }
 
 /// <summary>Remembers every notification handed over.</summary>

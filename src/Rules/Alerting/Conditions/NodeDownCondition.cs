@@ -7,7 +7,9 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 /// <summary>
 /// AzLocalNodeDown: a peer reports the node's membership state as <c>down</c>, or the node's own telemetry has
 /// been silent for <see cref="AlertingOptions.NodeSilenceAfter"/> while other nodes of the cluster still report
-/// (a whole silent cluster is a monitoring problem, AzLocalTelemetryLost, not N node failures).
+/// (a whole silent cluster is a monitoring problem, AzLocalTelemetryLost, not N node failures). A single-node cluster
+/// has no peer: its silence is a NodeDown, since nothing can tell down from cut off. A node the cluster itself put in
+/// maintenance (paused, drained) is not down: it restarts as part of the work (AzLocalNodeMaintenance says so).
 /// </summary>
 public sealed class NodeDownCondition : IAlertCondition
 {
@@ -19,27 +21,42 @@ public sealed class NodeDownCondition : IAlertCondition
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(candidates);
+        var maintenance = context.Cluster.NodesInMaintenance;
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var series in context.Fresh(CatalogNames.NodeState))
         {
             if (series.Value == 1 && series.Labels.Get("state") == "down" && series.Labels.Get(ResourceAttributes.NodeLabel) is { } node)
             {
                 reported.Add(node);
-                candidates.Add(Candidate(context, node, "its cluster peers report its membership state as Down"));
+                if (!maintenance.Contains(node))
+                {
+                    candidates.Add(Candidate(context, node, "its cluster peers report its membership state as Down"));
+                }
             }
         }
 
         var silenceMs = (long)Silence(context.Settings, context.Alerting).TotalMilliseconds;
         var nodes = context.Cluster.NodeLastSelfReportMs;
         var anyPeerReporting = nodes.Values.Any(last => context.NowMs - last <= silenceMs);
+        var singleNode = nodes.Count == 1 && context.Cluster.MemberNodes().Count == 1;
         foreach (var (node, last) in nodes)
         {
             if (context.NowMs - last > silenceMs)
             {
-                if (anyPeerReporting && !reported.Contains(node))
+                if (reported.Contains(node) || maintenance.Contains(node))
                 {
-                    var silent = TimeSpan.FromMilliseconds(context.NowMs - last);
+                    continue;
+                }
+
+                var silent = TimeSpan.FromMilliseconds(context.NowMs - last);
+                if (anyPeerReporting)
+                {
                     candidates.Add(Candidate(context, node, $"its own telemetry has been silent for {Human(silent)} while its peers still report"));
+                }
+                else if (singleNode)
+                {
+                    candidates.Add(Candidate(context, node, $"this single-node cluster has been silent for {Human(silent)}; with no peer to ask, " +
+                        "a node that is down cannot be told from one cut off from monitoring"));
                 }
             }
             else
@@ -53,8 +70,12 @@ public sealed class NodeDownCondition : IAlertCondition
     {
         ArgumentNullException.ThrowIfNull(settings);
         var silence = Num(Silence(settings, new AlertingOptions()).TotalSeconds);
-        return $"max by (cluster, node) ({CatalogNames.NodeState}{{state=\"down\"}} == 1) or max by (cluster, node) " +
-            $"((time() - {CatalogNames.NodeLastReport}) > {silence} and on (cluster) (min by (cluster) (time() - {CatalogNames.NodeLastReport}) <= {silence}))";
+        // Prometheus sees maintenance only while the node is reported paused or draining (Rules also remembers it
+        // across the restart that follows).
+        return $"(max by (cluster, node) ({CatalogNames.NodeState}{{state=\"down\"}} == 1) or max by (cluster, node) " +
+            $"((time() - {CatalogNames.NodeLastReport}) > {silence} and on (cluster) (min by (cluster) (time() - {CatalogNames.NodeLastReport}) <= {silence})) " +
+            $"or max by (cluster, node) ((time() - {CatalogNames.NodeLastReport}) > {silence} and on (cluster) count by (cluster) ({CatalogNames.NodeLastReport}) == 1)) " +
+            $"unless on (cluster, node) (max by (cluster, node) ({CatalogNames.NodeState}{{state=\"paused\"}} == 1 or {CatalogNames.NodeDrain}{{state=~\"in_progress|completed\"}} == 1))";
     }
 
     /// <summary>The <c>silence</c> parameter, else <see cref="AlertingOptions.NodeSilenceAfter"/>.</summary>

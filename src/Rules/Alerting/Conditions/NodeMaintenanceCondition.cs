@@ -3,7 +3,10 @@ using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
 
 namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
-/// <summary>AzLocalNodeMaintenance: a node is paused or draining, or inside a maintenance window of its own.</summary>
+/// <summary>
+/// AzLocalNodeMaintenance: a node is paused or draining, or inside a maintenance window of its own — including a
+/// paused node that is down meanwhile (restarting during a rolling update: informational, not a NodeDown).
+/// </summary>
 public sealed class NodeMaintenanceCondition : IAlertCondition
 {
     public string Kind => "node_maintenance";
@@ -28,6 +31,14 @@ public sealed class NodeMaintenanceCondition : IAlertCondition
             if (series.Value == 1 && series.Labels.Get("state") == "in_progress" && series.Labels.Get("node") is { } node)
             {
                 reasons[node] = reasons.ContainsKey(node) ? "paused, draining" : "draining";
+            }
+        }
+
+        foreach (var node in context.Cluster.NodesInMaintenance)
+        {
+            if (!reasons.ContainsKey(node))
+            {
+                reasons[node] = "paused by the cluster and not reporting (restarting during maintenance)";
             }
         }
 

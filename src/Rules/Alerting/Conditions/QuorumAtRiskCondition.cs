@@ -5,7 +5,8 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalQuorumAtRisk: quorum is held but losing one more voter would lose it (votes present ≤ ⌊configured/2⌋ + 1,
-/// the reported counts already reflecting dynamic weights), or the witness failed on a 2-node cluster. Clusters
+/// the reported counts already reflecting dynamic weights), or the witness failed — or none is configured — on a
+/// 2-node cluster (either node's loss then leaves one vote of two: the module requires a witness there). Clusters
 /// with fewer than 3 configured votes (single node) have no margin by construction and are not flagged.
 /// </summary>
 public sealed class QuorumAtRiskCondition : IAlertCondition
@@ -33,10 +34,15 @@ public sealed class QuorumAtRiskCondition : IAlertCondition
             return;
         }
 
-        var witnessFailed = context.Fresh(CatalogNames.WitnessState).Any(s => s.Value == 1 && s.Labels.Get("state") == "failed");
-        if (witnessFailed && NodeCount(context) == 2)
+        var witness = context.Fresh(CatalogNames.WitnessState).Where(s => s.Value == 1).ToList();
+        var witnessFailed = witness.Any(s => s.Labels.Get("state") == "failed");
+        var noWitness = witness.Count > 0 && witness.All(s => s.Labels.Get("type") == "none");
+        if ((witnessFailed || noWitness) && context.Cluster.MemberNodes().Count == 2)
         {
-            candidates.Add(new AlertCandidate(labels, 0, Details(("reason", "the witness of this 2-node cluster has failed: one node failure loses quorum"))));
+            var reason = noWitness
+                ? "this 2-node cluster has no witness configured: one node failure loses quorum (configure a cloud or file-share witness)"
+                : "the witness of this 2-node cluster has failed: one node failure loses quorum";
+            candidates.Add(new AlertCandidate(labels, 0, Details(("reason", reason))));
         }
     }
 
@@ -44,6 +50,6 @@ public sealed class QuorumAtRiskCondition : IAlertCondition
         $"max by (cluster) ({CatalogNames.ClusterQuorum} == 1) and on (cluster) " +
         $"(max by (cluster) ({CatalogNames.ClusterVotesPresent}) <= on (cluster) (floor(max by (cluster) ({CatalogNames.ClusterVotesConfigured}) / 2) + 1) " +
         $"and on (cluster) max by (cluster) ({CatalogNames.ClusterVotesConfigured}) >= 3) " +
-        $"or max by (cluster) ({CatalogNames.ClusterQuorum} == 1) and on (cluster) max by (cluster) ({CatalogNames.WitnessState}{{state=\"failed\"}} == 1) " +
+        $"or max by (cluster) ({CatalogNames.ClusterQuorum} == 1) and on (cluster) max by (cluster) ({CatalogNames.WitnessState}{{state=\"failed\"}} == 1 or {CatalogNames.WitnessState}{{type=\"none\"}} == 1) " +
         $"and on (cluster) count by (cluster) ({CatalogNames.NodeState}{{state=\"up\"}}) == 2";
 }

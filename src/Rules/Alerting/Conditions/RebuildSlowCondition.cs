@@ -5,7 +5,9 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalRebuildSlow: a repair job's ETA exceeds the recovery-time objective (parameter <c>rto</c>, default 15 min
-/// for a single node failure): the cluster stays exposed to a second failure for longer than planned.
+/// for a single node failure), or the job made no progress at all over its recent history (stalled: an infinite
+/// ETA, which a rate-based check alone would never flag). With the rule's <c>for</c> (default 5 min) that is "no
+/// progress for 5 minutes". The cluster stays exposed to a second failure for longer than planned.
 /// </summary>
 public sealed class RebuildSlowCondition : IAlertCondition
 {
@@ -22,10 +24,15 @@ public sealed class RebuildSlowCondition : IAlertCondition
         var rto = context.Settings.Duration("rto", DefaultRto);
         foreach (var job in RepairProgress.Of(context))
         {
-            if (job.Eta is { } eta && eta > rto)
+            var labels = LabelSet.Of("cluster", context.Cluster.Name, "job", job.Job);
+            if (job.BytesPerSecond is 0)
             {
-                candidates.Add(new AlertCandidate(LabelSet.Of("cluster", context.Cluster.Name, "job", job.Job), eta.TotalSeconds,
-                    Details(("progress", job.Describe()), ("rto", Human(rto)))));
+                candidates.Add(new AlertCandidate(labels, double.PositiveInfinity,
+                    Details(("progress", $"{job.Fraction * 100:0}% done, stalled: no progress measured"), ("rto", Human(rto)))));
+            }
+            else if (job.Eta is { } eta && eta > rto)
+            {
+                candidates.Add(new AlertCandidate(labels, eta.TotalSeconds, Details(("progress", job.Describe()), ("rto", Human(rto)))));
             }
         }
     }
@@ -35,7 +42,9 @@ public sealed class RebuildSlowCondition : IAlertCondition
         ArgumentNullException.ThrowIfNull(settings);
         var rto = Num(settings.Duration("rto", DefaultRto).TotalSeconds);
         return $"(max by (cluster, job) ({CatalogNames.RepairSize}) - max by (cluster, job) ({CatalogNames.RepairProcessed})) " +
-            $"/ max by (cluster, job) (deriv({CatalogNames.RepairProcessed}[2m]) > 0) > {rto}";
+            $"/ max by (cluster, job) (deriv({CatalogNames.RepairProcessed}[2m]) > 0) > {rto} " +
+            $"or (max by (cluster, job) ({CatalogNames.RepairSize}) > max by (cluster, job) ({CatalogNames.RepairProcessed})) " +
+            $"and max by (cluster, job) (changes({CatalogNames.RepairProcessed}[2m])) == 0";
     }
 
     public IEnumerable<string> Validate(RuleSettings settings)

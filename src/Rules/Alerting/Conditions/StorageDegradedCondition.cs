@@ -5,12 +5,23 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalStorageDegraded: a volume or pool whose health is warning/unhealthy, or a volume whose operational
-/// state is degraded, incomplete, detached or no_redundancy. One alert per volume or pool.
+/// state is degraded, incomplete, detached or no_redundancy. One alert per volume or pool, labelled with its
+/// <c>impact</c>: <c>redundancy</c> (Degraded/Incomplete, health Warning: data online with fewer copies — the expected
+/// consequence of a node away) or <c>data_offline</c> (Detached, No Redundancy, health Unhealthy: data unavailable or
+/// lost — never an expected consequence, so a NodeDown does not mute it). States per Microsoft's "Storage Spaces
+/// Direct health and operational states".
 /// </summary>
 public sealed class StorageDegradedCondition : IAlertCondition
 {
     private static readonly HashSet<string> BadHealth = new(StringComparer.Ordinal) { "warning", "unhealthy" };
     private static readonly HashSet<string> BadOperational = new(StringComparer.Ordinal) { "degraded", "incomplete", "detached", "no_redundancy" };
+    private static readonly HashSet<string> Offline = new(StringComparer.Ordinal) { "operational state detached", "operational state no_redundancy", "health unhealthy" };
+
+    /// <summary>Label values of <c>impact</c>.</summary>
+    public const string Redundancy = "redundancy";
+
+    /// <summary>Label value of <c>impact</c> when data is unavailable.</summary>
+    public const string DataOffline = "data_offline";
 
     public string Kind => "storage_degraded";
 
@@ -27,15 +38,22 @@ public sealed class StorageDegradedCondition : IAlertCondition
 
         foreach (var ((kind, name), why) in reasons)
         {
-            var labels = LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name, kind, name);
-            candidates.Add(new AlertCandidate(labels, why.Count, ConditionHelpers.Details(("subject", $"{kind} {name}"), ("reason", string.Join(", ", why)))));
+            var impact = why.Any(Offline.Contains) ? DataOffline : Redundancy;
+            var labels = LabelSet.Of(ResourceAttributes.ClusterLabel, context.Cluster.Name, kind, name, "impact", impact);
+            candidates.Add(new AlertCandidate(labels, why.Count, ConditionHelpers.Details(("subject", $"{kind} {name}"), ("reason", string.Join(", ", why)),
+                ("impact", impact == DataOffline ? "data is offline or lost" : "data is online with fewer copies than its resiliency requires"))));
         }
     }
 
     public string ToPromQl(RuleSettings settings) =>
-        $"max by (cluster, volume) ({CatalogNames.VolumeHealth}{{state=~\"warning|unhealthy\"}} == 1 or " +
-        $"{CatalogNames.VolumeOperational}{{state=~\"degraded|incomplete|detached|no_redundancy\"}} == 1) or " +
-        $"max by (cluster, pool) ({CatalogNames.PoolHealth}{{state=~\"warning|unhealthy\"}} == 1)";
+        $"label_replace(max by (cluster, volume) ({CatalogNames.VolumeHealth}{{state=\"unhealthy\"}} == 1 or " +
+        $"{CatalogNames.VolumeOperational}{{state=~\"detached|no_redundancy\"}} == 1), \"impact\", \"{DataOffline}\", \"\", \"\") or " +
+        $"label_replace(max by (cluster, volume) ({CatalogNames.VolumeHealth}{{state=\"warning\"}} == 1 or " +
+        $"{CatalogNames.VolumeOperational}{{state=~\"degraded|incomplete\"}} == 1), \"impact\", \"{Redundancy}\", \"\", \"\") " +
+        $"unless on (cluster, volume) max by (cluster, volume) ({CatalogNames.VolumeHealth}{{state=\"unhealthy\"}} == 1 or " +
+        $"{CatalogNames.VolumeOperational}{{state=~\"detached|no_redundancy\"}} == 1) or " +
+        $"label_replace(max by (cluster, pool) ({CatalogNames.PoolHealth}{{state=\"unhealthy\"}} == 1), \"impact\", \"{DataOffline}\", \"\", \"\") or " +
+        $"label_replace(max by (cluster, pool) ({CatalogNames.PoolHealth}{{state=\"warning\"}} == 1), \"impact\", \"{Redundancy}\", \"\", \"\")";
 
     private static void Collect(EvaluationContext context, string metric, string subjectLabel, HashSet<string> badStates,
         string what, SortedDictionary<(string, string), List<string>> reasons)

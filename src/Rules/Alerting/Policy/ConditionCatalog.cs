@@ -42,5 +42,6 @@ public sealed class ConditionCatalog
         new NodeMaintenanceCondition(),
         new MaintenanceWindowCondition(),
         new TelemetryLostCondition(),
+        new CapacityForecastCondition(),
     ];
 }

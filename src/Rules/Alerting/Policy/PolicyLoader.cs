@@ -68,12 +68,25 @@ public sealed partial class PolicyLoader
             {
                 foreach (var node in reader.Sequence(inhibitNode, "inhibit"))
                 {
-                    var map = reader.Map(node, "an inhibit rule", "source", "targets", "equal");
+                    var map = reader.Map(node, "an inhibit rule", "source", "targets", "target_matchers", "equal");
                     var source = reader.String(map, "source", required: true, "inhibit rule", node);
                     var equal = reader.Strings(map, "equal", "inhibit rule");
+                    var matchers = new List<LabelMatcher>();
+                    foreach (var matcher in reader.Strings(map, "target_matchers", "inhibit rule"))
+                    {
+                        try
+                        {
+                            matchers.Add(LabelMatcher.Parse(matcher));
+                        }
+                        catch (FormatException e)
+                        {
+                            reader.ErrorAt(node.Start.Line, node.Start.Column, $"inhibit rule: {e.Message}");
+                        }
+                    }
+
                     if (source is not null)
                     {
-                        inhibit.Add(new InhibitRule(source, reader.Strings(map, "targets", "inhibit rule"), equal.Count > 0 ? equal : ["cluster"]));
+                        inhibit.Add(new InhibitRule(source, reader.Strings(map, "targets", "inhibit rule"), equal.Count > 0 ? equal : ["cluster"]) { TargetMatchers = matchers });
                     }
                 }
             }

@@ -16,20 +16,20 @@ public sealed partial class PolicyWatcher : BackgroundService
     private readonly PolicyLoader _loader;
     private readonly PolicyHolder _holder;
     private readonly MaintenanceSchedule _schedule;
-    private readonly SeriesStore _store;
+    private readonly AlertBook _book;
     private readonly PolicyOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PolicyWatcher> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
-    public PolicyWatcher(PolicyLoader loader, PolicyHolder holder, MaintenanceSchedule schedule, SeriesStore store,
+    public PolicyWatcher(PolicyLoader loader, PolicyHolder holder, MaintenanceSchedule schedule, AlertBook book,
         IOptions<PolicyOptions> options, TimeProvider time, ILogger<PolicyWatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _loader = loader;
         _holder = holder;
         _schedule = schedule;
-        _store = store;
+        _book = book;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -44,7 +44,7 @@ public sealed partial class PolicyWatcher : BackgroundService
             var policy = _loader.LoadFiles(_options.AllFiles());
             _holder.Swap(policy, _time.GetUtcNow());
             _schedule.ReplaceAll(ConfigWindowPrefix, policy.MaintenanceWindows);
-            foreach (var cluster in _store.Clusters)
+            foreach (var cluster in _book.Clusters)
             {
                 cluster.EvaluateSoon = true;
             }

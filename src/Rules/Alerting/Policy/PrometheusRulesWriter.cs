@@ -48,33 +48,7 @@ public static partial class PrometheusRulesWriter
             sb.Append("          runbook: ").Append(Quote(ToGoTemplate(d.Runbook, d.Settings))).Append('\n');
         }
 
-        WriteCapacityForecast(sb);
         return sb.ToString();
-    }
-
-    /// <summary>
-    /// AzLocalCapacityForecast: Rules raises it from its forecast job, not from the policy file; here it reads the
-    /// forecast Rules publishes (<c>azlocal_capacity_exhaustion_timestamp_seconds</c>, P50): warning when the
-    /// resource crosses policy within 6 months (183 days), info within 18 (548 days), as Capacity:WarningWithin and
-    /// Capacity:InfoWithin default to.
-    /// </summary>
-    private static void WriteCapacityForecast(StringBuilder sb)
-    {
-        const string left = "(max by (cluster, resource) (azlocal_capacity_exhaustion_timestamp_seconds{quantile=\"0.5\"}) - time())";
-        foreach (var (severity, expr, horizon) in new[]
-        {
-            ("warning", $"{left} < 15811200", "6 months"),
-            ("info", $"{left} >= 15811200 and {left} < 47347200", "18 months"),
-        })
-        {
-            sb.Append("      - alert: AzLocalCapacityForecast\n");
-            sb.Append("        expr: ").Append(Quote(expr)).Append('\n');
-            sb.Append("        for: 0s\n        labels:\n          severity: ").Append(severity).Append('\n');
-            sb.Append("        annotations:\n");
-            sb.Append("          summary: ").Append(Quote($"{{{{ $labels.resource }}}} of cluster {{{{ $labels.cluster }}}} crosses policy within {horizon}")).Append('\n');
-            sb.Append("          description: ").Append(Quote("The median forecast of {{ $labels.resource }} on {{ $labels.cluster }} crosses its policy (storage 80%, memory 80%, N+1) in {{ $value | humanizeDuration }}.")).Append('\n');
-            sb.Append("          runbook: ").Append(Quote("1 Collect: the capacity report (GET /api/v1/capacity/{cluster}/report) and the growth behind it. 2 Isolate: which volumes or VMs grow, steps from new workloads. 3 Apply: plan the expansion (drives, memory, a node) before the date, or reclaim capacity.")).Append('\n');
-        }
     }
 
     /// <summary><c>{cluster}</c> → <c>{{ $labels.cluster }}</c>; <c>{value}</c> → <c>{{ $value }}</c>; details Prometheus cannot know → "…".</summary>

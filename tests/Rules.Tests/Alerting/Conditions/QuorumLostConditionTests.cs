@@ -40,7 +40,7 @@ public class QuorumLostConditionTests
 
         var result = harness.IngestAsIs(new Otlp("c1", "node-2").Gauge(Instruments.ClusterQuorum, string.Empty, Otlp.Point(1, 1_795_000_000_000)).Build());
 
-        Assert.Equal(1, result.Rejected(Rules.Ingest.RejectReason.OutOfOrder));
+        Assert.Equal(1, result.Rejected(Rules.Diagnostics.RejectReason.OutOfOrder));
         Assert.Equal(Rules.Alerting.AlertState.Firing, harness.Alert("AzLocalQuorumLost")!.State);
     }
 }

@@ -1,3 +1,4 @@
+using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Tests.Support;
 using AzLocalMonitor.Telemetry;
@@ -57,6 +58,10 @@ public static class PolicyCases
 
     private static readonly TimeSpan Min = TimeSpan.FromMinutes(1);
 
+    /// <summary>The capacity job's answer for c1: memory's median forecast crosses its policy <paramref name="in"/> from now.</summary>
+    private static void Forecast(AlertingHarness h, TimeSpan @in) =>
+        h.Capacity.ByCluster["c1"] = [new CapacityOutlook("memory", h.Time.GetUtcNow() + @in, new Dictionary<string, string>(StringComparer.Ordinal) { ["policy"] = "80%" })];
+
     public static IReadOnlyList<PolicyCase> All { get; } =
     [
         new("AzLocalQuorumLost", "critical", true, "cluster reports quorum 0", _ => Healthy().Gauge(Instruments.ClusterQuorum, 0), TimeSpan.FromSeconds(10)),
@@ -113,7 +118,11 @@ public static class PolicyCases
         new("AzLocalCacheHitRatioLow", "warning", true, "hybrid node at 60% hits for 31 min", _ => Cache(0.6, "hdd"), 31 * Min),
         new("AzLocalCacheHitRatioLow", "warning", false, "all-flash node at 60% hits (not a signal)", _ => Cache(0.6, "ssd"), 40 * Min),
 
-        new("AzLocalNodeMaintenance", "info", true, "node-2 paused", _ => NodeStates(Healthy(), paused: "node-2"), TimeSpan.FromSeconds(10)),
+        new("AzLocalNodeMaintenance", "info", true, "node-2 paused", _ => NodeStates(Healthy(), paused: "node-2"), TimeSpan.FromSeconds(10))
+        {
+            // A paused node stays in maintenance until the cluster reports it up again (Resume-ClusterNode).
+            Recover = h => h.Ingest(NodeStates(Healthy()).Build()),
+        },
         new("AzLocalNodeMaintenance", "info", false, "every node up", _ => NodeStates(Healthy()), 2 * Min),
 
         new("AzLocalMaintenanceWindow", "info", true, "a window covering now", _ => Healthy(), TimeSpan.FromSeconds(20))
@@ -124,6 +133,25 @@ public static class PolicyCases
         new("AzLocalMaintenanceWindow", "info", false, "a window starting in an hour", _ => Healthy(), 10 * Min)
         {
             Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.FromHours(1), TimeSpan.FromHours(1))),
+        },
+
+        new("AzLocalCapacityForecast", "warning", true, "memory forecast to cross 80% in 90 days", _ => Healthy(), TimeSpan.FromSeconds(10))
+        {
+            Setup = h => Forecast(h, TimeSpan.FromDays(90)),
+            Recover = h => h.Capacity.ByCluster.Clear(),
+        },
+        new("AzLocalCapacityForecast", "warning", false, "memory forecast to cross 80% in 200 days (info only)", _ => Healthy(), TimeSpan.FromSeconds(10))
+        {
+            Setup = h => Forecast(h, TimeSpan.FromDays(200)),
+        },
+        new("AzLocalCapacityForecast", "info", true, "memory forecast to cross 80% in 300 days", _ => Healthy(), TimeSpan.FromSeconds(10))
+        {
+            Setup = h => Forecast(h, TimeSpan.FromDays(300)),
+            Recover = h => h.Capacity.ByCluster.Clear(),
+        },
+        new("AzLocalCapacityForecast", "info", false, "memory forecast to cross 80% in 600 days (beyond 18 months)", _ => Healthy(), TimeSpan.FromSeconds(10))
+        {
+            Setup = h => Forecast(h, TimeSpan.FromDays(600)),
         },
 
         new("AzLocalTelemetryLost", "warning", true, "every node silent for 3 min", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min },

@@ -57,7 +57,7 @@ public class PrometheusRulesTests
             Assert.Contains($"- alert: {rule.Name}\n", text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(DefaultPolicy.Load().Rules.Count + 2, text.Split("- alert: ").Length - 1); // + AzLocalCapacityForecast warning and info
+        Assert.Equal(DefaultPolicy.Load().Rules.Count, text.Split("- alert: ").Length - 1); // AzLocalCapacityForecast is a policy rule like the others
         Assert.Contains("- alert: AzLocalCapacityForecast\n", text, StringComparison.Ordinal);
     }
 

@@ -88,6 +88,16 @@ public static class PromtoolTestWriter
                 Row(key)[step] = Num(value);
             }
 
+            // The capacity job's published forecast (test time starts at 0, so a date is seconds from the start).
+            foreach (var (cluster, outlooks) in harness.Capacity.ByCluster)
+            {
+                foreach (var outlook in outlooks)
+                {
+                    var labels = LabelSet.Of("cluster", cluster, "quantile", "0.5", "resource", outlook.Resource);
+                    Row(Key(Rules.Alerting.Conditions.CapacityForecastCondition.ExhaustionMetric, labels))[step] = Num((outlook.CrossesAt - start).TotalSeconds);
+                }
+            }
+
             foreach (var window in harness.Schedule.All)
             {
                 if (MaintenanceCalendar.ActiveAt(window, start + TimeSpan.FromSeconds(t)) is not null)

@@ -1,8 +1,9 @@
+using AzLocalMonitor.Rules.Muting;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Alerting.Conditions;
-using AzLocalMonitor.Rules.Api;
 using AzLocalMonitor.Rules.Series;
 
-namespace AzLocalMonitor.Rules.Muting;
+namespace AzLocalMonitor.Rules.Api;
 
 /// <summary>
 /// <c>azlm_maintenance_window_active{cluster,window[,node]}</c> = 1 for each window in progress: the generated

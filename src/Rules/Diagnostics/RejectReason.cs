@@ -1,4 +1,4 @@
-namespace AzLocalMonitor.Rules.Ingest;
+namespace AzLocalMonitor.Rules.Diagnostics;
 
 /// <summary>Why a data point was not stored (label <c>reason</c> of <c>azlm_ingest_samples_rejected_total</c>).</summary>
 public enum RejectReason

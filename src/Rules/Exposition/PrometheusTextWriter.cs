@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AzLocalMonitor.Rules.Series;
 
-namespace AzLocalMonitor.Rules.Api;
+namespace AzLocalMonitor.Rules.Exposition;
 
 /// <summary>Writes the Prometheus text exposition format 0.0.4 (HELP, TYPE, samples with escaped label values).</summary>
 public sealed class PrometheusTextWriter

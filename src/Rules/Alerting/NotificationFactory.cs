@@ -1,7 +1,7 @@
-using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Notify;
 using Microsoft.Extensions.Options;
 
-namespace AzLocalMonitor.Rules.Notify;
+namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
 /// Snapshots alerts for Alertmanager. A firing alert's <c>endsAt</c> lies four resend delays ahead (Prometheus'

@@ -1,61 +1,61 @@
-using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.State;
 using Microsoft.Extensions.Options;
 
-namespace AzLocalMonitor.Rules.State;
+namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
-/// Keeps alert state across restarts: captures a cluster's alerts when they changed (under its lock, cheap),
-/// writes them after the lock is released, and restores everything at start-up with a warm-up during which
-/// restored firing alerts are not resolved for lack of data — so a restart neither loses nor re-pages them.
+/// Alert state across restarts: turns what changed into rows (written behind by <see cref="AlertOutbox"/>),
+/// checkpoints node report times, and restores everything at start-up with a warm-up during which restored firing
+/// alerts are not resolved for lack of data — so a restart neither loses nor re-pages them.
 /// </summary>
 public sealed class AlertPersistence
 {
     private readonly IStateStore _store;
     private readonly SeriesStore _series;
+    private readonly AlertBook _book;
     private readonly AlertingOptions _alerting;
     private readonly SeriesOptions _seriesOptions;
 
-    public AlertPersistence(IStateStore store, SeriesStore series, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> seriesOptions)
+    public AlertPersistence(IStateStore store, SeriesStore series, AlertBook book, IOptions<AlertingOptions> alerting, IOptions<SeriesOptions> seriesOptions)
     {
         ArgumentNullException.ThrowIfNull(alerting);
         ArgumentNullException.ThrowIfNull(seriesOptions);
         _store = store;
         _series = series;
+        _book = book;
         _alerting = alerting.Value;
         _seriesOptions = seriesOptions.Value;
     }
 
-    /// <summary>Under the cluster's lock: a snapshot to write, or null when nothing changed since the last one.</summary>
-    public static (long Version, List<AlertRecord> Records)? Capture(ClusterState cluster)
+    /// <summary>Under the cluster's gate: the rows that changed since the last call (dirty alerts, forgotten ones).</summary>
+    public static List<AlertChange> TakeChanges(ClusterAlerts cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        if (cluster.AlertVersion == cluster.PersistedAlertVersion)
+        var changes = new List<AlertChange>();
+        foreach (var (key, labels) in cluster.Forgotten)
         {
-            return null;
+            changes.Add(new AlertChange(cluster.Name, key, labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), null));
         }
 
-        cluster.PersistedAlertVersion = cluster.AlertVersion;
-        var records = new List<AlertRecord>();
-        foreach (var (key, alerts) in cluster.Alerts)
+        cluster.Forgotten.Clear();
+        foreach (var (key, alerts) in cluster.ByRule)
         {
             foreach (var alert in alerts.Values)
             {
-                records.Add(new AlertRecord(cluster.Name, key, alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal),
-                    alert.Annotations, (int)alert.State, alert.ActiveAt, alert.FiredAt, alert.ResolvedAt, alert.LastSentAt, alert.KeepFiringSince, alert.Value));
+                if (!alert.Dirty)
+                {
+                    continue;
+                }
+
+                alert.Dirty = false;
+                var labels = alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+                changes.Add(new AlertChange(cluster.Name, key, labels, new AlertRecord(cluster.Name, key, labels, alert.Annotations, (int)alert.State,
+                    alert.ActiveAt, alert.FiredAt, alert.ResolvedAt, alert.LastSentAt, alert.KeepFiringSince, alert.Value)));
             }
         }
 
-        return (cluster.AlertVersion, records);
-    }
-
-    /// <summary>Outside the lock: writes a captured snapshot.</summary>
-    public void Write(string cluster, (long Version, List<AlertRecord> Records)? snapshot)
-    {
-        if (snapshot is { } s)
-        {
-            _store.SaveAlerts(cluster, s.Version, s.Records);
-        }
+        return changes;
     }
 
     /// <summary>Checkpoints every node's last self-report time.</summary>
@@ -79,7 +79,7 @@ public sealed class AlertPersistence
         }
     }
 
-    /// <summary>Restores alerts and node report times into the series store; returns how many alerts came back.</summary>
+    /// <summary>Restores alerts and node report times; returns how many alerts came back.</summary>
     public int Restore(DateTimeOffset now)
     {
         var warmUp = now + Max(_alerting.NodeSilenceAfter, _seriesOptions.StaleAfter);
@@ -96,12 +96,13 @@ public sealed class AlertPersistence
         foreach (var group in _store.LoadAlerts().GroupBy(r => r.Cluster, StringComparer.Ordinal))
         {
             var state = _series.GetOrAdd(group.Key);
+            var alerts = _book.For(state);
             lock (state.Gate)
             {
                 foreach (var record in group)
                 {
                     var labels = LabelSet.From(record.Labels);
-                    var alert = new Alert(labels, record.ActiveAt)
+                    alerts.Of(record.RuleKey)[labels] = new Alert(labels, record.ActiveAt)
                     {
                         Annotations = record.Annotations,
                         State = (AlertState)record.State,
@@ -110,20 +111,13 @@ public sealed class AlertPersistence
                         LastSentAt = record.LastSentAt,
                         KeepFiringSince = record.KeepFiringSince,
                         Value = record.Value,
+                        Dirty = false,
                     };
-                    if (!state.Alerts.TryGetValue(record.RuleKey, out var alerts))
-                    {
-                        alerts = [];
-                        state.Alerts.Add(record.RuleKey, alerts);
-                    }
-
-                    alerts[labels] = alert;
                     count++;
                 }
 
-                state.WarmUpUntil = warmUp;
-                state.EvaluateSoon = true;
-                state.PersistedAlertVersion = state.AlertVersion;
+                alerts.WarmUpUntil = warmUp;
+                alerts.EvaluateSoon = true;
             }
         }
 

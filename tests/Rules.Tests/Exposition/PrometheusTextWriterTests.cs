@@ -1,8 +1,8 @@
 using System.Text;
-using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Series;
 
-namespace AzLocalMonitor.Rules.Tests.Api;
+namespace AzLocalMonitor.Rules.Tests.Exposition;
 
 public class PrometheusTextWriterTests
 {

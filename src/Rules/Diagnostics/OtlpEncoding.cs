@@ -1,4 +1,4 @@
-namespace AzLocalMonitor.Rules.Ingest;
+namespace AzLocalMonitor.Rules.Diagnostics;
 
 /// <summary>The two OTLP/HTTP encodings (label <c>encoding</c> of <c>azlm_ingest_requests_total</c>).</summary>
 public enum OtlpEncoding

@@ -1,4 +1,4 @@
-namespace AzLocalMonitor.Rules.Api;
+namespace AzLocalMonitor.Rules.Exposition;
 
 /// <summary>Adds metric families to <c>GET /metrics</c> (registered in DI; <see cref="MetricsEndpoint"/> calls every one).</summary>
 public interface IMetricsContributor

@@ -1,0 +1,77 @@
+using AzLocalMonitor.Rules.Series;
+
+namespace AzLocalMonitor.Rules.Alerting;
+
+/// <summary>
+/// The alert state of one cluster: its alerts per rule key and when it next needs the timer. Guarded by the
+/// cluster's <see cref="ClusterState.Gate"/> (mutable shared state, justified: one cluster is evaluated by one thread
+/// at a time, and ingest, the timer and the API all take that gate), so rules themselves hold no state.
+/// </summary>
+public sealed class ClusterAlerts
+{
+    private int _evaluateSoon;
+
+    public ClusterAlerts(ClusterState series) => Series = series;
+
+    /// <summary>The cluster's data; its <see cref="ClusterState.Gate"/> guards this object too.</summary>
+    public ClusterState Series { get; }
+
+    /// <summary>The cluster name.</summary>
+    public string Name => Series.Name;
+
+    /// <summary>Alerts per rule key (<see cref="AlertRuleDefinition.Key"/>).</summary>
+    public Dictionary<string, Dictionary<LabelSet, Alert>> ByRule { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every alert of the cluster, whatever its state.</summary>
+    public IEnumerable<Alert> All => ByRule.Values.SelectMany(a => a.Values);
+
+    /// <summary>Earliest time a timer evaluation is needed (a pending <c>for</c>, a silence, keep_firing_for, a mute grace).</summary>
+    public DateTimeOffset NextDeadline { get; set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>Earliest time an alert of this cluster is due to be re-sent.</summary>
+    public DateTimeOffset NextResend { get; set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>False until the first evaluation, which runs every rule.</summary>
+    public bool Evaluated { get; set; }
+
+    /// <summary>
+    /// Set when alerts were restored after a restart: until then firing alerts are not resolved for lack of data,
+    /// so a restart neither loses nor re-pages them.
+    /// </summary>
+    public DateTimeOffset? WarmUpUntil { get; set; }
+
+    /// <summary>Keys of alerts forgotten since the last persisted change (their rows are deleted).</summary>
+    public List<(string RuleKey, LabelSet Labels)> Forgotten { get; } = [];
+
+    /// <summary>Set from outside the gate (policy reload, maintenance or silence change, new forecast): evaluate at the next tick.</summary>
+    public bool EvaluateSoon
+    {
+        get => Volatile.Read(ref _evaluateSoon) != 0;
+        set => Volatile.Write(ref _evaluateSoon, value ? 1 : 0);
+    }
+
+    /// <summary>The alerts of one rule, created on first use.</summary>
+    public Dictionary<LabelSet, Alert> Of(string ruleKey)
+    {
+        if (!ByRule.TryGetValue(ruleKey, out var alerts))
+        {
+            alerts = [];
+            ByRule.Add(ruleKey, alerts);
+        }
+
+        return alerts;
+    }
+
+    /// <summary>Forgets an alert (and remembers to delete its stored row).</summary>
+    public void Forget(string ruleKey, LabelSet labels)
+    {
+        if (ByRule.TryGetValue(ruleKey, out var alerts) && alerts.Remove(labels))
+        {
+            Forgotten.Add((ruleKey, labels));
+            if (alerts.Count == 0)
+            {
+                ByRule.Remove(ruleKey);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Muting;
+using AzLocalMonitor.Rules.State;
+
+namespace AzLocalMonitor.Rules.Api;
+
+/// <summary>
+/// Silences, after Alertmanager's: <c>GET/POST /api/v1/silences</c>, <c>DELETE /api/v1/silences/{id}</c> (expires it).
+/// Every change is audited with its actor (header <c>X-AzLM-Actor</c>). A silence must name something: a matcher set
+/// that matches every alert is refused, as Alertmanager does.
+/// </summary>
+public static class SilenceEndpoints
+{
+    /// <summary>The longest silence accepted: a forgotten silence must not hide a cluster for ever.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/api/v1/silences", List);
+        app.MapPost("/api/v1/silences", Create);
+        app.MapDelete("/api/v1/silences/{id}", Expire);
+    }
+
+    private static IResult List(SilenceBook silences, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        return Results.Json(new { silences = silences.All.OrderByDescending(s => s.StartsAt).Select(s => View(s, now)) });
+    }
+
+    private static IResult Create(HttpContext http, SilenceRequest? request, SilenceBook silences, IStateStore store, TimeProvider time)
+    {
+        if (MaintenanceEndpoints.Actor(http) is not { } actor)
+        {
+            return MissingActor();
+        }
+
+        if (request is null)
+        {
+            return Errors(["body must be a JSON silence: {\"matchers\": [\"alertname=\\\"AzLocalCpuHigh\\\"\"], \"duration\": \"2h\", \"comment\": \"...\"}"]);
+        }
+
+        var now = time.GetUtcNow();
+        var errors = new List<string>();
+        var matchers = new List<LabelMatcher>();
+        foreach (var text in request.Matchers ?? [])
+        {
+            try
+            {
+                matchers.Add(LabelMatcher.Parse(text));
+            }
+            catch (FormatException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        if (matchers.Count == 0 && errors.Count == 0)
+        {
+            errors.Add("at least one matcher is required, e.g. cluster=\"bank-a\"");
+        }
+        else if (matchers.Count > 0 && matchers.All(m => m.Matches(Series.LabelSet.Empty)))
+        {
+            errors.Add("at least one matcher must not match the empty string: a silence may not match every alert");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Comment))
+        {
+            errors.Add("comment is required (why, and the change ticket)");
+        }
+
+        var starts = request.StartsAt ?? now;
+        DateTimeOffset? ends = request.EndsAt;
+        if (request.Duration is { } d)
+        {
+            if (DurationText.TryParse(d, out var duration) && duration > TimeSpan.Zero)
+            {
+                ends = starts + duration;
+            }
+            else
+            {
+                errors.Add($"duration '{d}' is not a positive duration such as 2h or 90m");
+            }
+        }
+
+        if (ends is not { } end)
+        {
+            errors.Add("endsAt or duration is required");
+        }
+        else if (end <= starts || end <= now)
+        {
+            errors.Add("the silence must end after it starts and in the future");
+        }
+        else if (end - starts > MaxDuration)
+        {
+            errors.Add($"a silence may last at most {MaxDuration.TotalDays:0} days");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Errors(errors);
+        }
+
+        var silence = new Silence(Guid.NewGuid().ToString("n")[..12], matchers, starts, ends!.Value, actor, request.Comment!.Trim(), now);
+        store.SaveSilence(silence, new AuditRecord(0, now, actor, "silence.create", silence.Id, Describe(silence)));
+        silences.Upsert(silence);
+        return Results.Json(View(silence, now), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static IResult Expire(HttpContext http, string id, SilenceBook silences, IStateStore store, TimeProvider time)
+    {
+        if (MaintenanceEndpoints.Actor(http) is not { } actor)
+        {
+            return MissingActor();
+        }
+
+        if (silences.Find(id) is not { } silence)
+        {
+            return Results.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (silence.EndsAt <= now)
+        {
+            return Results.Json(new { errors = new[] { "the silence has already expired" } }, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var expired = silence with { EndsAt = now < silence.StartsAt ? silence.StartsAt : now, UpdatedAt = now };
+        store.SaveSilence(expired, new AuditRecord(0, now, actor, "silence.expire", id, Describe(expired)));
+        silences.Upsert(expired);
+        return Results.NoContent();
+    }
+
+    private static object View(Silence s, DateTimeOffset now) => new
+    {
+        id = s.Id,
+        matchers = s.Matchers.Select(m => m.ToString()),
+        startsAt = s.StartsAt,
+        endsAt = s.EndsAt,
+        createdBy = s.CreatedBy,
+        comment = s.Comment,
+        updatedAt = s.UpdatedAt,
+        status = s.StatusAt(now),
+    };
+
+    private static string Describe(Silence s) => JsonSerializer.Serialize(new
+    {
+        matchers = s.Matchers.Select(m => m.ToString()),
+        s.StartsAt,
+        s.EndsAt,
+        s.Comment,
+    });
+
+    private static IResult Errors(IReadOnlyList<string> errors) =>
+        Results.Json(new { errors }, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult MissingActor() => MaintenanceEndpoints.MissingActor();
+}
