@@ -71,6 +71,10 @@ public sealed class RuleEngine
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var alerts = Book.For(cluster);
+
+        // Millisecond precision, as stored and as Prometheus keeps time: a restored alert's startsAt is then exactly
+        // the one Alertmanager heard before the restart (and the one an HA replica computes).
+        now = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         lock (cluster.Gate)
         {
             EvaluateLocked(alerts, now, onArrival);
