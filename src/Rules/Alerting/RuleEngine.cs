@@ -134,7 +134,7 @@ public sealed class RuleEngine
 
         CollectUnmutedAndResends(alerts, now, toSend, context);
         alerts.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
-        _outbox.Enqueue(alerts, toSend.Select(a => _notifications.Create(a, now)).ToList());
+        _outbox.Enqueue(alerts, toSend.Count == 0 ? [] : toSend.ConvertAll(a => _notifications.Create(a, now)));
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
     }
 
@@ -187,6 +187,11 @@ public sealed class RuleEngine
     /// </summary>
     private void Mute(ClusterAlerts cluster, Muter muter, DateTimeOffset now, EvaluationContext context)
     {
+        if (cluster.ByRule.Count == 0)
+        {
+            return; // the common case on ingest: a healthy cluster, nothing to mute
+        }
+
         var sources = cluster.All.Where(a => a.State != AlertState.Inactive).Select(a => a.Labels).ToList();
         foreach (var alert in cluster.All)
         {
