@@ -95,7 +95,9 @@ internal static class CollectorApp
 
         try
         {
-            await using var session = new ExportSession(options, setup, loggers, TimeProvider.System);
+            // A replayed capture reports as the node it was taken on, unless --node says otherwise.
+            var reporting = setup.Node is { } node ? options with { Node = node } : options;
+            await using var session = new ExportSession(reporting, setup, loggers, TimeProvider.System);
             return await session.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SourceUnavailableException e)

@@ -2,6 +2,7 @@ using AzLocalMonitor.Collector.Configuration;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Simulated;
 using AzLocalMonitor.Collector.Sources.Windows;
+using AzLocalMonitor.Collector.Sources.Windows.Capture;
 
 namespace AzLocalMonitor.Collector.Sources;
 
@@ -37,6 +38,12 @@ internal static class SourceFactory
                 // A standalone host is its own one-node cluster unless told otherwise.
                 return new SourceSetup(
                     new LinuxSource(options.Node, peers: options.Peers, probeInterval: options.Interval, time: time), options.Cluster ?? options.Node);
+
+            case SourceKind.WindowsCapture:
+                // The capture's node reports, as it would have live (a --node given explicitly wins).
+                var folder = new CaptureFolder(options.CapturePath!);
+                var replayNode = options.NodeGiven ? options.Node : folder.ComputerName;
+                return new SourceSetup(new WindowsCaptureSource(folder, replayNode), options.Cluster ?? folder.Cluster ?? replayNode, replayNode);
 
             default:
                 if (OperatingSystem.IsWindows())

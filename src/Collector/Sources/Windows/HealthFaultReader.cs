@@ -1,6 +1,6 @@
 using System.Management;
 using System.Runtime.Versioning;
-using AzLocalMonitor.Collector.Sources.Windows.Records;
+using AzLocalMonitor.Collector.Sources.Windows.Cim;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
 
@@ -26,10 +26,11 @@ internal sealed class HealthFaultReader : IDisposable
         Refresh();
         try
         {
-            _watcher = new ManagementEventWatcher(new ManagementScope(Storage), new WqlEventQuery("SELECT * FROM MSFT_StorageFaultEvent"));
+            _watcher = new ManagementEventWatcher(new ManagementScope(Storage), new WqlEventQuery(WqlQueries.FaultEvents));
             _watcher.EventArrived += (_, e) =>
             {
-                _book.Apply(ToRecord(e.NewEvent, CimValues.Int(e.NewEvent, "ChangeType")));
+                var row = WmiCimQuery.ToRow(e.NewEvent);
+                _book.Apply(CimRecords.Fault(row, row.Int("ChangeType")));
                 Changed?.Invoke(this, EventArgs.Empty);
             };
             _watcher.Start();
@@ -40,32 +41,42 @@ internal sealed class HealthFaultReader : IDisposable
         }
     }
 
-    /// <summary>Replaces the book with the Health Service's current faults.</summary>
+    /// <summary>
+    /// Replaces the book with the Health Service's current faults, only when Diagnose returns 0: on 59000 (cluster
+    /// health resource unreachable), 40003 (cache out of date) or any other code its empty result means nothing,
+    /// and the book keeps the faults it had.
+    /// </summary>
     public void Refresh()
     {
         try
         {
-            using var searcher = new ManagementObjectSearcher(new ManagementScope(Storage),
-                new ObjectQuery("SELECT * FROM MSFT_StorageSubSystem WHERE FriendlyName LIKE 'Clus%'"));
+            using var searcher = new ManagementObjectSearcher(new ManagementScope(Storage), new ObjectQuery(WqlQueries.ClusteredSubsystems));
             using var subsystems = searcher.Get();
-            var faults = new List<HealthFaultRecord>();
+            var faults = new List<Records.HealthFaultRecord>();
             foreach (ManagementObject subsystem in subsystems)
             {
                 using (subsystem)
                 {
                     using var result = subsystem.InvokeMethod("Diagnose", null, null);
+                    var code = result is null ? -1 : WmiCimQuery.ToRow(result).Int("ReturnValue", -1);
+                    if (code != 0)
+                    {
+                        _book.Failed(code);
+                        return;
+                    }
+
                     if (result?["DiagnoseResults"] is ManagementBaseObject[] results)
                     {
-                        faults.AddRange(results.Select(r => ToRecord(r, null)));
+                        faults.AddRange(results.Select(r => CimRecords.Fault(WmiCimQuery.ToRow(r), null)));
                     }
                 }
             }
 
             _book.Replace(faults);
         }
-        catch (ManagementException)
+        catch (Exception e) when (e is ManagementException or System.Runtime.InteropServices.COMException or UnauthorizedAccessException)
         {
-            // keep the last known faults
+            _book.Failed(-1); // keep the last known faults
         }
     }
 
@@ -74,13 +85,4 @@ internal sealed class HealthFaultReader : IDisposable
         _watcher?.Stop();
         _watcher?.Dispose();
     }
-
-    private static HealthFaultRecord ToRecord(ManagementBaseObject item, int? changeType) => new()
-    {
-        FaultId = CimValues.Text(item, "FaultId"),
-        FaultType = CimValues.Text(item, "FaultType"),
-        PerceivedSeverity = CimValues.Int(item, "PerceivedSeverity"),
-        FaultingObjectDescription = CimValues.TextOrNull(item, "FaultingObjectDescription"),
-        ChangeType = changeType,
-    };
 }
