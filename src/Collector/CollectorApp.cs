@@ -67,10 +67,20 @@ internal static class CollectorApp
             return ExitCodes.Usage;
         }
 
+        // Disposed last, so the session's final log lines are written before the console logger stops.
+        using var loggers = LoggerFactory.Create(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+                console.UseUtcTimestamp = true;
+            }));
+
         SourceSetup setup;
         try
         {
-            setup = SourceFactory.Create(options, TimeProvider.System);
+            setup = SourceFactory.Create(options, TimeProvider.System, loggers);
         }
         catch (ScenarioException e)
         {
@@ -82,16 +92,6 @@ internal static class CollectorApp
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Unavailable;
         }
-
-        // Disposed last, so the session's final log lines are written before the console logger stops.
-        using var loggers = LoggerFactory.Create(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-                console.UseUtcTimestamp = true;
-            }));
 
         try
         {

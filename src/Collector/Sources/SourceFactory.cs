@@ -3,6 +3,7 @@ using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Simulated;
 using AzLocalMonitor.Collector.Sources.Windows;
 using AzLocalMonitor.Collector.Sources.Windows.Capture;
+using Microsoft.Extensions.Logging;
 
 namespace AzLocalMonitor.Collector.Sources;
 
@@ -13,7 +14,7 @@ internal static class SourceFactory
 
     /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
     /// <exception cref="SourceUnavailableException">The source cannot run on this machine.</exception>
-    public static SourceSetup Create(CollectorOptions options, TimeProvider time)
+    public static SourceSetup Create(CollectorOptions options, TimeProvider time, ILoggerFactory? loggers = null)
     {
         switch (options.Source)
         {
@@ -48,7 +49,7 @@ internal static class SourceFactory
             default:
                 if (OperatingSystem.IsWindows())
                 {
-                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time), options.Cluster ?? options.Node);
+                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time, loggers?.CreateLogger("AzLocalMonitor.Collector.Windows")), options.Cluster ?? options.Node);
                 }
 
                 throw new SourceUnavailableException(

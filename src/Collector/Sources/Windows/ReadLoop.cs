@@ -9,11 +9,14 @@ internal sealed class ReadLoop : IAsyncDisposable
     private readonly Action _read;
     private readonly TimeSpan _period;
     private readonly TimeProvider _time;
+    private readonly Action<Exception, long>? _failed;
     private readonly CancellationTokenSource _stop = new();
     private Task? _task;
     private long _failures;
 
-    public ReadLoop(Action read, TimeSpan period, TimeProvider time) => (_read, _period, _time) = (read, period, time);
+    /// <param name="failed">Told of each failed read and the failure count so far (for the log).</param>
+    public ReadLoop(Action read, TimeSpan period, TimeProvider time, Action<Exception, long>? failed = null) =>
+        (_read, _period, _time, _failed) = (read, period, time, failed);
 
     /// <summary>Reads that threw.</summary>
     public long Failures => Interlocked.Read(ref _failures);
@@ -50,7 +53,7 @@ internal sealed class ReadLoop : IAsyncDisposable
 #pragma warning restore CA1031
                 {
                     LastError = e;
-                    Interlocked.Increment(ref _failures);
+                    _failed?.Invoke(e, Interlocked.Increment(ref _failures));
                 }
             }
         }

@@ -2,6 +2,8 @@ using System.Runtime.Versioning;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Readings;
 using AzLocalMonitor.Collector.Sources.Windows.Cim;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
 
@@ -25,18 +27,22 @@ internal sealed class WindowsSource : IMetricSource
     private readonly PeerProber _prober;
     private readonly ReadLoop _loop;
     private readonly Lock _lock = new();
+    private readonly ILogger _logger;
     private ClusterReading? _last;
+    private string _lastFailures = string.Empty;
+    private int _lastFaultFailures;
     private DateTimeOffset _faultsRefreshed;
 
-    public WindowsSource(string node, IReadOnlyList<PeerTarget> peers, TimeSpan probeInterval, TimeProvider time)
+    public WindowsSource(string node, IReadOnlyList<PeerTarget> peers, TimeSpan probeInterval, TimeProvider time, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _prober = new PeerProber(peers, probeInterval, time);
         _node = node;
         _time = time;
         _reader = new SnapshotReader(new WmiCimQuery(), node);
         _mapper = new WindowsMapper(node);
         _faults = new HealthFaultReader(_mapper.Faults);
-        _loop = new ReadLoop(() => Read(), WatchInterval, time);
+        _loop = new ReadLoop(() => Read(), WatchInterval, time, (e, count) => Log.WatchReadFailed(_logger, count, e));
     }
 
     public string Description => $"windows ({_node}: perf counters, CIM, Health Service)";
@@ -66,6 +72,7 @@ internal sealed class WindowsSource : IMetricSource
             }
 
             var reading = _mapper.Map(_reader.Read(_perf.Read()) with { PeerLatencies = _prober.Latest });
+            LogProblems();
             var changes = StateChanges.Between(_last, reading, _time.GetUtcNow());
             _last = reading;
             foreach (var change in changes)
@@ -82,5 +89,26 @@ internal sealed class WindowsSource : IMetricSource
         await _loop.DisposeAsync().ConfigureAwait(false);
         await _prober.DisposeAsync().ConfigureAwait(false);
         _faults.Dispose();
+    }
+
+    // Each refused query once until the set changes (the watch reads every 2 s); each failed fault snapshot once.
+    private void LogProblems()
+    {
+        var failures = string.Join("\n", _reader.Failures);
+        if (failures != _lastFailures)
+        {
+            foreach (var failure in _reader.Failures)
+            {
+                Log.CimQueryFailed(_logger, failure);
+            }
+
+            _lastFailures = failures;
+        }
+
+        if (_mapper.Faults.FailedRefreshes != _lastFaultFailures)
+        {
+            _lastFaultFailures = _mapper.Faults.FailedRefreshes;
+            Log.FaultRefreshFailed(_logger, _mapper.Faults.LastFailure ?? -1, _mapper.Faults.Counts() is null ? "no" : "last");
+        }
     }
 }

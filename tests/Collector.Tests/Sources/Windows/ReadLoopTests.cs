@@ -11,6 +11,7 @@ public class ReadLoopTests
         var time = new FakeTimeProvider();
         var reads = 0;
         using var done = new SemaphoreSlim(0);
+        var told = new List<long>();
         await using var loop = new ReadLoop(
             () =>
             {
@@ -22,7 +23,8 @@ public class ReadLoopTests
                 }
             },
             TimeSpan.FromSeconds(2),
-            time);
+            time,
+            (_, count) => told.Add(count));
         loop.Start();
 
         var ticks = 0;
@@ -38,6 +40,7 @@ public class ReadLoopTests
 
         Assert.True(reads >= 3, $"only {reads} reads: the loop stopped after a failed read");
         Assert.Equal(2, loop.Failures);
+        Assert.Equal([1L, 2L], told);
         Assert.IsType<OverflowException>(loop.LastError);
     }
 }
