@@ -13,6 +13,9 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 internal sealed class HealthFaultReader : IDisposable
 {
     private const string Storage = @"\\.\root\Microsoft\Windows\Storage";
+
+    /// <summary>FaultBook failure code for DiagnoseResults in a shape this reader cannot read.</summary>
+    private const int UnreadableResults = -2;
     private readonly FaultBook _book;
     private ManagementEventWatcher? _watcher;
 
@@ -65,9 +68,20 @@ internal sealed class HealthFaultReader : IDisposable
                         return;
                     }
 
-                    if (result?["DiagnoseResults"] is ManagementBaseObject[] results)
+                    switch (result?["DiagnoseResults"])
                     {
-                        faults.AddRange(results.Select(r => CimRecords.Fault(WmiCimQuery.ToRow(r), null)));
+                        case null:
+                            break; // no faults: Diagnose returns nothing
+                        case ManagementBaseObject[] results:
+                            faults.AddRange(results.Select(r => CimRecords.Fault(WmiCimQuery.ToRow(r), null)));
+                            break;
+                        case Array { Length: 0 }:
+                            break;
+                        default:
+                            // A shape we do not read (the MOF page calls them strings holding embedded objects):
+                            // unknown is not "no faults", so keep the book.
+                            _book.Failed(UnreadableResults);
+                            return;
                     }
                 }
             }

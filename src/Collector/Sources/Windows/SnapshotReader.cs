@@ -29,8 +29,8 @@ internal sealed class SnapshotReader
         {
             Counters = counters,
             TotalPhysicalMemory = Rows(Cimv2, WqlQueries.ComputerSystem).Select(r => r.Long("TotalPhysicalMemory")).FirstOrDefault(),
-            // The cluster view needs all three: nodes, the cluster object and who owns what.
-            ClusterReachable = clusterRows is not null && nodeRows is not null && groups is not null,
+            // The cluster view needs the cluster object and its nodes; the rest is detail.
+            ClusterReachable = clusterRows is not null && nodeRows is not null,
             Cluster = clusterRows?.Select(CimRecords.Cluster).FirstOrDefault(),
             Nodes = [.. (nodeRows ?? []).Select(CimRecords.Node)],
             Groups = [.. (groups ?? []).Select(CimRecords.Group)],
