@@ -17,12 +17,15 @@ namespace AzLocalMonitor.Web.Tests.Support;
 /// critical, inhibited by it as its expected consequences. An agent on host "vm" sends only its own uptime.</item>
 /// <item><c>noc-quiet</c>: n1, n2, n3 up, storage healthy, one unhealthy disk on n2: AzLocalPhysicalDiskFailed, critical,
 /// silenced. Nothing pages, so the tile is green with "+1 muted".</item>
+/// <item><c>noc-window</c>: like noc-quiet, the unhealthy disk on n3, in maintenance window "firmware": the disk's
+/// critical is muted by the window; AzLocalMaintenanceWindow (info) flows. Green, "1 info +1 muted".</item>
 /// </list>
 /// </summary>
 public sealed class NocScenario : IAsyncDisposable
 {
     public const string Down = "noc-down";
     public const string Quiet = "noc-quiet";
+    public const string Window = "noc-window";
 
     private const string Policy = """
         alerts:
@@ -48,6 +51,7 @@ public sealed class NocScenario : IAsyncDisposable
             "--Policy:Files:0", policy, "--Policy:Watch", "false", "--Series:StaleAfter", "01:00:00", "--Alerting:NodeSilenceAfter", "01:00:00");
         var scenario = new NocScenario(rules);
         await scenario.SilenceAsync("alertname=\"AzLocalPhysicalDiskFailed\"", $"cluster=\"{Quiet}\"");
+        await scenario.MaintenanceAsync(new { name = "firmware", cluster = Window, start = DateTimeOffset.UtcNow.AddMinutes(-1), end = DateTimeOffset.UtcNow.AddHours(2), reason = "firmware update" });
         var t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         foreach (var request in Reports(t))
         {
@@ -76,6 +80,15 @@ public sealed class NocScenario : IAsyncDisposable
             .Gauge(Instruments.StorageDiskCount, string.Empty, States(t, MetricCatalog.States.DiskState, "unhealthy", ("media", "ssd"), ("usage", "capacity")))
             .Build();
         yield return Cpu(new Otlp(Quiet, "n3"), t).Build();
+
+        yield return Members(new Otlp(Window, "n1"), t, ("n1", "up"), ("n2", "up"), ("n3", "up"))
+            .Gauge(Instruments.StorageVolumeOperational, string.Empty, States(t, MetricCatalog.States.VolumeOperational, "ok", ("volume", "vol-w")))
+            .Gauge(Instruments.StoragePoolHealth, string.Empty, States(t, MetricCatalog.States.Health, "healthy", ("pool", "pool-w")))
+            .Build();
+        yield return Cpu(new Otlp(Window, "n2"), t).Build();
+        yield return Cpu(new Otlp(Window, "n3"), t)
+            .Gauge(Instruments.StorageDiskCount, string.Empty, States(t, MetricCatalog.States.DiskState, "unhealthy", ("media", "ssd"), ("usage", "capacity")))
+            .Build();
     }
 
     /// <summary>n1's report: its own CPU, the membership states it sees, and quorum held.</summary>
@@ -96,12 +109,14 @@ public sealed class NocScenario : IAsyncDisposable
 
     private static Otlp Cpu(Otlp otlp, long t) => otlp.Gauge(Instruments.NodeCpuUtilization, "1", Otlp.Point(0.3, t));
 
-    private async Task SilenceAsync(params string[] matchers)
+    private Task SilenceAsync(params string[] matchers) =>
+        ChangeAsync("/api/v1/silences", new { matchers, duration = "2h", comment = "NOC view test: disk swap booked" });
+
+    private Task MaintenanceAsync(object window) => ChangeAsync("/api/v1/maintenance", window);
+
+    private async Task ChangeAsync(string path, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/silences", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { matchers, duration = "2h", comment = "NOC view test: disk swap booked" }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-AzLM-Actor", "noc-test");
         using var response = await Rules.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();

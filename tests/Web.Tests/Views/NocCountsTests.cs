@@ -8,7 +8,8 @@ namespace AzLocalMonitor.Web.Tests.Views;
 /// The NOC view counts and colours by the alerts that page: muted ones are "+N muted", never counted as firing and
 /// never colouring a tile; a cluster's nodes are its members. Expected values are counted by hand from
 /// <see cref="NocScenario"/>: noc-down has 1 unmuted critical (NodeDown n3) and 4 inhibited criticals (storage);
-/// noc-quiet has only a silenced critical (a failed disk).
+/// noc-quiet has only a silenced critical (a failed disk); noc-window the same critical muted by its maintenance
+/// window, and the window's own info alert.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
@@ -42,6 +43,9 @@ public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(quiet.Locator("dl .pill")).ToHaveCountAsync(0);
         await Assertions.Expect(quiet.Locator("dl")).ToContainTextAsync("none firing +1 muted");
         await Assertions.Expect(quiet).ToContainTextAsync("3 / 3");
+        var window = page.Page.Locator($".tile[data-cluster='{NocScenario.Window}']");
+        await Assertions.Expect(window.Locator("dl .pill")).ToHaveTextAsync(["1 info"]);
+        await Assertions.Expect(window.Locator("dl")).ToContainTextAsync("+1 muted");
         await page.ScreenshotAsync("fleet-muted");
         page.AssertCleanAndOffline();
     }
@@ -53,10 +57,12 @@ public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
 
         await page.GoAsync("/ui/");
 
-        // noc-quiet: every member up, storage healthy, its only alert silenced: green. noc-down: a node down: red.
+        // noc-quiet, noc-window: every member up, storage healthy, the critical muted (silence, window): green.
+        // noc-down: a node down: red.
         await Assertions.Expect(page.Page.Locator($".tile[data-cluster='{NocScenario.Quiet}']")).ToHaveClassAsync(new Regex(@"\bok\b"));
+        await Assertions.Expect(page.Page.Locator($".tile[data-cluster='{NocScenario.Window}']")).ToHaveClassAsync(new Regex(@"\bok\b"));
         await Assertions.Expect(page.Page.Locator($".tile[data-cluster='{NocScenario.Down}']")).ToHaveClassAsync(new Regex(@"\bbad\b"));
-        await Assertions.Expect(page.Page.Locator(".summary")).ToContainTextAsync("2 clusters: 1 red 0 amber 1 green");
+        await Assertions.Expect(page.Page.Locator(".summary")).ToContainTextAsync("3 clusters: 1 red 0 amber 2 green");
         page.AssertCleanAndOffline();
     }
 
@@ -85,9 +91,10 @@ public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
 
         await page.GoAsync("/ui/alerts");
 
-        // 1 unmuted firing (NodeDown n3); muted: 4 StorageDegraded (inhibited) + 1 PhysicalDiskFailed (silenced).
-        await Assertions.Expect(page.Page.Locator(".summary .pill")).ToHaveTextAsync(["1 firing", "0 pending"]);
-        await Assertions.Expect(page.Page.Locator(".summary")).ToContainTextAsync("+5 muted");
+        // Unmuted firing: NodeDown (noc-down n3), MaintenanceWindow (noc-window, info). Muted: 4 StorageDegraded
+        // (inhibited), PhysicalDiskFailed on noc-quiet (silenced) and on noc-window (maintenance).
+        await Assertions.Expect(page.Page.Locator(".summary .pill")).ToHaveTextAsync(["2 firing", "0 pending"]);
+        await Assertions.Expect(page.Page.Locator(".summary")).ToContainTextAsync("+6 muted");
         page.AssertCleanAndOffline();
     }
 
@@ -104,8 +111,10 @@ public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
         var storage = Row("AzLocalStorageDegraded");
         await Assertions.Expect(storage).ToHaveCountAsync(4);
         await Assertions.Expect(storage.Locator(".muted-by")).ToHaveTextAsync(Enumerable.Repeat(new Regex(@"^inhibited\b.*muted by AzLocalNodeDown \(n3\)$"), 4).ToArray());
-        var disk = Row("AzLocalPhysicalDiskFailed");
-        await Assertions.Expect(disk.Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^silenced\b.*muted by silence \w+ by noc-test$"));
+        var disks = Row("AzLocalPhysicalDiskFailed");
+        await Assertions.Expect(disks.Filter(new() { HasText = NocScenario.Quiet }).Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^silenced\b.*muted by silence \w+ by noc-test$"));
+        await Assertions.Expect(disks.Filter(new() { HasText = NocScenario.Window }).Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^maintenance\b.*muted by maintenance window firmware$"));
+        await Assertions.Expect(Row("AzLocalMaintenanceWindow").Locator(".muted-by")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("alerts-muted");
         page.AssertCleanAndOffline();
     }
