@@ -22,7 +22,6 @@ public sealed class AlertingOracleTests(ITestOutputHelper output)
         }
 
         var failures = run.Verdicts.Where(v => !v.Passed).Select(v => $"{v.Row.Name}: missed [{string.Join("; ", v.Missed)}], extra [{string.Join("; ", v.Extra)}]").ToList();
-        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nnotifications:\n" +
-            string.Join("\n", run.Received.Select(n => $"{n.Receiver} {n.Status} {string.Join(", ", n.Alerts.Select(a => $"{a.Status}:{a.Name}{{{string.Join(",", a.Labels.Where(l => l.Key != "alertname").Select(l => l.Key + "=" + l.Value))}}}"))}")));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nnotifications:\n" + string.Join("\n", run.Received));
     }
 }

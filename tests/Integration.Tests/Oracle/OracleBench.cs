@@ -39,11 +39,15 @@ public static class OracleBench
         var configFile = Path.Combine(directory, "alertmanager.yml");
         await File.WriteAllTextAsync(configFile, config.Text);
         await using var alertmanager = await AlertmanagerServer.StartAsync(configFile);
+        var history = Path.Combine(directory, "history.csv");
+        await File.WriteAllTextAsync(history, string.Concat(rows.Where(r => r.History is not null).Select((r, i) => Csv(r, i))));
         await using var rules = await RulesServer.StartAsync(alertmanager.BaseAddress,
-            "--Policy:Files:0", policy, "--Alerting:NodeSilenceAfter", NodeSilence.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+            "--Policy:Files:0", policy, "--Alerting:NodeSilenceAfter", NodeSilence.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            "--History:BackfillCsv", history);
         using var http = new HttpClient();
 
         var clock = Stopwatch.StartNew();
+        var startedAt = sink.Elapsed;
         var drivers = rows.Select(r => new SimulatorDriver(r, rules.BaseAddress)).ToList();
         try
         {
@@ -55,7 +59,7 @@ public static class OracleBench
             }
 
             var received = sink.Received;
-            return new OracleRun([.. rows.Select(r => OracleVerdict.Judge(r, received))], config.Changes, clock.Elapsed, received,
+            return new OracleRun([.. rows.Select(r => OracleVerdict.Judge(r, received))], config.Changes, clock.Elapsed, startedAt, received,
                 alertmanager.Output + string.Concat(drivers.Select(d => d.Output)));
         }
         finally
@@ -112,6 +116,13 @@ public static class OracleBench
         }
     }
 
+    /// <summary>A row's backfill rows (the header only once).</summary>
+    private static string Csv(OracleScenario row, int index)
+    {
+        var csv = row.History!.Csv(row.Cluster, DateTimeOffset.UtcNow);
+        return index == 0 ? csv : csv[(csv.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+    }
+
     private static Task Until(Stopwatch clock, TimeSpan at) => at > clock.Elapsed ? Task.Delay(at - clock.Elapsed) : Task.CompletedTask;
 }
 
@@ -120,5 +131,6 @@ public sealed record OracleRun(
     IReadOnlyList<OracleVerdict> Verdicts,
     IReadOnlyList<string> AlertmanagerChanges,
     TimeSpan Elapsed,
+    TimeSpan StartedAt,
     IReadOnlyList<WebhookNotification> Received,
     string Diagnostics);

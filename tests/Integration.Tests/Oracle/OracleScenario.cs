@@ -48,6 +48,12 @@ public sealed record OracleScenario
     /// <summary>Alerts (name + some labels) that must be among those paged (e.g. StorageDegraded with impact=data_offline).</summary>
     public IReadOnlyList<AlertMatch> MustPage { get; init; } = [];
 
+    /// <summary>Alerts (name + some labels) that must be among those notified to chat.</summary>
+    public IReadOnlyList<AlertMatch> MustChat { get; init; } = [];
+
+    /// <summary>History backfilled into Rules before the run (the capacity forecast row).</summary>
+    public MemoryHistory? History { get; init; }
+
     /// <summary>Alerts that must reach no receiver at all, with why (the oracle's explicit non-pages).</summary>
     public required IReadOnlyList<AlertMatch> MustNotNotify { get; init; }
 

@@ -20,6 +20,8 @@ public static class OracleTable
     private const string TelemetryLost = "AzLocalTelemetryLost";
     private const string NodeMaintenance = "AzLocalNodeMaintenance";
     private const string MaintenanceWindow = "AzLocalMaintenanceWindow";
+    private const string CapacityForecast = "AzLocalCapacityForecast";
+    private const long GiB = 1L << 30;
 
     private static readonly AlertMatch RedundancyMuted = new(StorageDegraded, "fewer copies while a node is away: the expected consequence, muted by NodeDown (§4 inhibition)", ("impact", "redundancy"));
     private static readonly AlertMatch RebuildMuted = new(RebuildInProgress, "the resync of a node that returned is the expected consequence of its absence, and recovers with it (§4 inhibition; issue 10: one page per incident, including at recovery)");
@@ -195,6 +197,24 @@ public static class OracleTable
                 new(QuorumLost, "2 of 3 keep quorum"),
             ],
             Source = "§4 PhysicalDiskFailed critical; StorageDegraded critical; inhibition mutes StorageDegraded only as the expected consequence of a node away (issue 10: data going offline still pages). §5: three-way mirror survives 2 failures, two-way 1. Module: storage failure is its own failure domain.",
+        },
+        new()
+        {
+            Name = "capacity forecast crossing its threshold",
+            Scenario = "capacity-forecast",
+            Cluster = "capacity-forecast-cluster",
+            History = new MemoryHistory(Days: 150, FromRatio: 0.45, ToRatio: 0.65, SizeBytes: 768 * GiB), // the line crosses 80% in ~112 days
+            ObserveFor = TimeSpan.FromSeconds(45), // Rules forecasts the backfill at start; the alert fires once the cluster reports live
+            Incidents = "memory grew from 45% to 65% over 150 days; its forecast crosses the 80% policy in ~3.7 months: a plan, not an incident → 0 pages, 1 chat (CapacityForecast warning, within 6 months)",
+            Chat = [CapacityForecast],
+            MustChat = [new(CapacityForecast, "memory forecast to cross 80% within 6 months", ("resource", "memory"), ("severity", "warning"))],
+            MustNotNotify =
+            [
+                new(CapacityForecast, "a crossing within 6 months is the warning; the info is for 6 to 18 months", ("severity", "info")),
+                new(QuorumAtRisk, "3 of 3 votes"),
+                new(NodeDown, "every node up"),
+            ],
+            Source = "§4 CapacityForecast: warning within 6 months, info within 18 months (storage 80%, memory 80%, N+1); §5 forecasting horizon 18 months. Module: capacity planning, 18-month growth horizon.",
         },
     ];
 }

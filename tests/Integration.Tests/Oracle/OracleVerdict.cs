@@ -15,6 +15,12 @@ public sealed record OracleVerdict(
 {
     public bool Passed => Missed.Count == 0 && Extra.Count == 0;
 
+    /// <summary>Missed pages (the pager receiver only).</summary>
+    public int PagesMissed => Missed.Count(m => m.StartsWith("page ", StringComparison.Ordinal));
+
+    /// <summary>Extra pages: unexpected pager openings, openings again, and pages of alerts that must not notify.</summary>
+    public int PagesExtra => Extra.Count(e => e.StartsWith("page", StringComparison.Ordinal));
+
     public static OracleVerdict Judge(OracleScenario row, IReadOnlyList<WebhookNotification> received)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -30,6 +36,7 @@ public sealed record OracleVerdict(
         missed.AddRange(row.Chat.Where(c => !chat.Contains(c)).Select(c => $"chat {c}"));
         missed.AddRange(row.Log.Where(l => !log.Contains(l)).Select(l => $"log {l}"));
         missed.AddRange(row.MustPage.Where(m => !firing.Any(f => f.Receiver == "pager" && m.Matches(f.Alert))).Select(m => $"page {m} ({m.Why})"));
+        missed.AddRange(row.MustChat.Where(m => !firing.Any(f => f.Receiver == "chat" && m.Matches(f.Alert))).Select(m => $"chat {m} ({m.Why})"));
 
         var extra = new List<string>();
         foreach (var group in pages.GroupBy(p => p, StringComparer.Ordinal))
@@ -48,12 +55,19 @@ public sealed record OracleVerdict(
         extra.AddRange(log.Where(l => !row.Log.Contains(l) && !Tolerated(row, "log", l)).Select(l => $"log {l}"));
         foreach (var rule in row.MustNotNotify)
         {
-            foreach (var hit in firing.Where(f => rule.Matches(f.Alert)).Select(f => $"{f.Receiver} {Describe(f.Alert)}").Distinct(StringComparer.Ordinal))
+            foreach (var (receiver, alert) in firing.Where(f => rule.Matches(f.Alert)).DistinctBy(f => (f.Receiver, Describe(f.Alert))))
             {
-                var line = $"{hit} (must not: {rule.Why})";
-                if (!extra.Contains(line))
+                // An alert name already flagged as extra at this receiver is not counted twice.
+                var expected = receiver switch { "pager" => row.Pages, "chat" => row.Chat, _ => row.Log };
+                var kind = receiver == "pager" ? "page" : receiver;
+                if (expected.Contains(alert.Name) || Tolerated(row, receiver, alert.Name))
                 {
-                    extra.Add(line);
+                    extra.Add($"{kind} {Describe(alert)} (must not: {rule.Why})");
+                }
+                else
+                {
+                    var i = extra.FindIndex(e => e.StartsWith($"{kind} {alert.Name}", StringComparison.Ordinal));
+                    extra[i] += $" — {Describe(alert)} must not: {rule.Why}";
                 }
             }
         }

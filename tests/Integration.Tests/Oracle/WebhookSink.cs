@@ -14,6 +14,7 @@ public sealed class WebhookSink : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly List<WebhookNotification> _received = [];
     private readonly Task _loop;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     private WebhookSink(int port)
     {
@@ -24,6 +25,9 @@ public sealed class WebhookSink : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Time since the sink started (the clock of <see cref="WebhookNotification.At"/>).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     public static WebhookSink Start() => new(FreePort.Next());
 
@@ -66,7 +70,7 @@ public sealed class WebhookSink : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
             var receiver = context.Request.Url!.AbsolutePath.TrimEnd('/').Split('/')[^1];
-            var notification = WebhookNotification.Parse(receiver, body);
+            var notification = WebhookNotification.Parse(receiver, body) with { At = _clock.Elapsed };
             lock (_received)
             {
                 _received.Add(notification);
@@ -81,6 +85,12 @@ public sealed class WebhookSink : IAsyncDisposable
 /// <summary>One Alertmanager webhook call: the receiver it reached and the group it carries.</summary>
 public sealed record WebhookNotification(string Receiver, string GroupKey, string Status, IReadOnlyList<NotifiedAlert> Alerts)
 {
+    /// <summary>When it arrived, from the sink's start (diagnostics only: nothing is asserted on time).</summary>
+    public TimeSpan At { get; init; }
+
+    public override string ToString() =>
+        $"{At.TotalSeconds,5:0.0}s {Receiver} {Status}: " + string.Join(", ", Alerts.Select(a => a.ToString()));
+
     public static WebhookNotification Parse(string receiver, string json)
     {
         using var doc = JsonDocument.Parse(json);
@@ -102,6 +112,9 @@ public sealed record NotifiedAlert(string Status, IReadOnlyDictionary<string, st
     public string? Cluster => Labels.GetValueOrDefault("cluster");
 
     public bool IsFiring => Status == "firing";
+
+    public override string ToString() =>
+        $"{(IsFiring ? string.Empty : "resolved ")}{Name}{{{string.Join(", ", Labels.Where(l => l.Key is not ("alertname" or "severity")).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}}}";
 
     /// <summary>True if every pair of <paramref name="subset"/> is among the labels.</summary>
     public bool Has(IReadOnlyDictionary<string, string> subset) => subset.All(kv => Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);

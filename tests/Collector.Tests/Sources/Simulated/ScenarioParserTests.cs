@@ -113,6 +113,7 @@ public class ScenarioParserTests
     [InlineData("two-node-no-witness")]
     [InlineData("stalled-rebuild")]
     [InlineData("drive-failure-node-outage")]
+    [InlineData("capacity-forecast")]
     public void Load_ShippedScenarioByName_Parses(string name)
     {
         var scenario = ScenarioParser.Load(name);
