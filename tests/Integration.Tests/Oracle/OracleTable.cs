@@ -24,7 +24,12 @@ public static class OracleTable
     private const long GiB = 1L << 30;
 
     private static readonly AlertMatch RedundancyMuted = new(StorageDegraded, "fewer copies while a node is away: the expected consequence, muted by NodeDown (§4 inhibition)", ("impact", "redundancy"));
-    private static readonly AlertMatch RebuildMuted = new(RebuildInProgress, "the resync of a node that returned is the expected consequence of its absence, and recovers with it (§4 inhibition; issue 10: one page per incident, including at recovery)");
+    private static readonly AlertMatch RebuildMuted = new(RebuildInProgress, "a repair while the node is away is the expected consequence of its absence (§4 inhibition)");
+
+    // Lead's reading of the spec (issue 10 review): the module's warning tier is "rebuild in progress", and §4's NodeDown
+    // inhibition covers the consequences of a node *being away*. Once the node is back, the resync that runs is a real,
+    // ongoing state on-call must know (do not take another node down until it completes): one chat message, never a page.
+    private const string ResyncAfterReturn = "RebuildInProgress after the node returns (the resync: module warning tier, not a page)";
 
     public static IReadOnlyList<OracleScenario> All { get; } =
     [
@@ -34,9 +39,9 @@ public static class OracleTable
             Scenario = "node-down",
             Cluster = "node-down-cluster",
             ObserveFor = TimeSpan.FromSeconds(70), // node-2 down at 4 s, back at 16 s
-            Incidents = "node-2 crashes and returns: 1 incident → 1 page (NodeDown node-2), none at recovery",
+            Incidents = "node-2 crashes and returns: 1 incident → 1 page (NodeDown node-2), none at recovery; " + ResyncAfterReturn,
             Pages = [NodeDown],
-            Chat = [QuorumAtRisk],
+            Chat = [QuorumAtRisk, RebuildInProgress],
             MustPage = [new(NodeDown, "the crashed node", ("node", "node-2"))],
             MustNotNotify =
             [
@@ -44,7 +49,6 @@ public static class OracleTable
                 new(NodeDown, "node-3 never failed", ("node", "node-3")),
                 new(QuorumLost, "2 of 3 votes keep quorum (module: a 3-node cluster needs 2 healthy nodes)"),
                 RedundancyMuted,
-                RebuildMuted,
                 new(RebuildSlow, "a resync that completes well within the 15 min RTO"),
                 new(TelemetryLost, "two nodes keep reporting"),
             ],
@@ -56,14 +60,14 @@ public static class OracleTable
             Scenario = "quorum-loss-recovery",
             Cluster = "quorum-loss-recovery-cluster",
             ObserveFor = TimeSpan.FromSeconds(65), // node-2, node-3 down at 0.4 s, 0.8 s; back at 12 s, 12.4 s
-            Incidents = "quorum lost (2 of 3 nodes down) and regained: 1 incident → 1 page (QuorumLost); 0 at recovery",
+            Incidents = "quorum lost (2 of 3 nodes down) and regained: 1 incident → 1 page (QuorumLost); 0 at recovery; " + ResyncAfterReturn,
             Pages = [QuorumLost],
+            Chat = [RebuildInProgress],
             MustNotNotify =
             [
                 new(NodeDown, "the nodes of a cluster without quorum: muted by QuorumLost, and at recovery they come back with it"),
                 new(StorageDegraded, "volumes detached without quorum (even data_offline): QuorumLost mutes every other alert of the cluster"),
                 new(QuorumAtRisk, "muted by QuorumLost; at recovery 2 of 3 lasts 0.4 s (2 s of scenario time, under its 30 s for)"),
-                RebuildMuted,
                 new(TelemetryLost, "node-1 keeps reporting"),
             ],
             Source = "§4 QuorumLost critical, for 0s; inhibition: QuorumLost mutes the other alerts of that cluster (one incident, one page). Module: quorum loss is a critical alert; a 3-node cluster needs 2 healthy nodes. Issue 10: one page per incident, including at recovery.",
@@ -93,14 +97,14 @@ public static class OracleTable
             Scenario = "rolling-update",
             Cluster = "rolling-update-cluster",
             ObserveFor = TimeSpan.FromSeconds(76), // node-2 paused at 1 s, restarting (down) at 16 s, back at 26 s
-            Incidents = "a rolling update of node-2 with no window: 0 incidents → 0 pages; the node's maintenance is logged",
+            Incidents = "a rolling update of node-2 with no window: 0 incidents → 0 pages; the node's maintenance is logged; " + ResyncAfterReturn,
+            Chat = [RebuildInProgress],
             Log = [NodeMaintenance],
             MustNotNotify =
             [
                 new(NodeDown, "a node the cluster paused and drained that restarts is in maintenance, not down (§4 NodeMaintenance: node paused or draining; issue 10)"),
                 new(QuorumAtRisk, "2 of 3 while the paused node restarts: an expected consequence of the maintenance (policy inhibition: NodeMaintenance mutes QuorumAtRisk)"),
                 new(StorageDegraded, "fewer copies while the node restarts: expected (NodeMaintenance mutes StorageDegraded impact!=data_offline)"),
-                RebuildMuted,
             ],
             Source = "§4 NodeMaintenance info, 0s (node paused or draining); NodeDown only for a node down (not in maintenance). Module: monthly Windows Updates applied with rolling restart; informational = routine operations. Policy inhibition: NodeMaintenance mutes like NodeDown plus QuorumAtRisk.",
         },
@@ -131,15 +135,16 @@ public static class OracleTable
             ObserveFor = TimeSpan.FromSeconds(80), // node-1 dies at 2 s (its agent with it), back at 30 s
             Incidents = "the only node dies and returns: 1 incident → 1 page (NodeDown), none at recovery",
             Pages = [NodeDown],
-            Chat = [QuorumAtRisk],
             MustPage = [new(NodeDown, "the dead node", ("node", "node-1"))],
             MustNotNotify =
             [
                 new(TelemetryLost, "the same silence: muted by the NodeDown it is (policy inhibition: on a single-node cluster the silence itself)"),
                 new(QuorumLost, "no report of quorum 0 (the node is silent, then back with quorum)"),
                 new(StorageDegraded, "nothing reported degraded storage"),
+                new(QuorumAtRisk, "lead's decision: a single node has no margin by construction (a topology choice the module offers, not an event); §4's formula would flag every single-node cluster for ever"),
+                new(RebuildInProgress, "a single node has no copy elsewhere to resync from"),
             ],
-            Source = "Issue 10 / policy: a single-node cluster that goes silent pages NodeDown (critical), since no peer can tell down from cut off. §4 QuorumAtRisk: 1 vote present = ⌊1/2⌋ + 1, so losing one more voter (the node) loses quorum — the formula flags every single-node cluster. Module: single node = no high availability.",
+            Source = "Issue 10 / policy: a single-node cluster that goes silent pages NodeDown (critical), since no peer can tell down from cut off. Module: single node = no high availability (no second copy, no quorum margin).",
         },
         new()
         {

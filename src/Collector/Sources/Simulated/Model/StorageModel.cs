@@ -126,7 +126,7 @@ internal sealed class StorageModel
                 var size = resync.Size(now);
                 var processed = resync.Processed(now, _repairRate);
                 remaining += size - processed;
-                if (resync.ResyncFrom is not null)
+                if (resync.ResyncFrom is not null && _spec.Nodes > 1) // a single node has no copy elsewhere to resync from
                 {
                     jobs.Add(new RepairJob($"repair-{resync.Node}", size, processed));
                     repairing = true;
