@@ -1,7 +1,8 @@
 # R forecast package (Hyndman) as the peer of the capacity forecaster: exports the classic public-domain series of
 # R's datasets package (plus the Mauna Loa CO2 file we ship) as CSV cuts, and forecasts every cut with ets(),
 # auto.arima() and thetaf(), 80% intervals (P10-P90). Called by benchmarks/capacity-vs-r.sh.
-# Usage: Rscript forecast-peers.R OUT_DIR CO2_CSV
+# Usage: Rscript forecast-peers.R OUT_DIR CO2_CSV [FIRST_CUT=0] [CUTS=3]
+#   Cut k holds out the horizon ending k years before the series' end (k = FIRST_CUT .. FIRST_CUT + CUTS - 1).
 suppressPackageStartupMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 out <- args[1]
@@ -27,14 +28,16 @@ write_values <- function(x, file) {
   write.table(data.frame(timestamp = stamp(x), value = as.numeric(x)), file, sep = ",", row.names = FALSE, quote = FALSE)
 }
 
-cuts <- 3
+first <- if (length(args) >= 3) as.integer(args[3]) else 0
+cuts <- if (length(args) >= 4) as.integer(args[4]) else 3
 for (name in names(series)) {
   x <- series[[name]]
   f <- frequency(x)
   h <- if (f == 12) 18 else 8       # 18 months, or 2 years of quarters
   stride <- f                        # origins a year apart
-  for (k in 0:(cuts - 1)) {
+  for (k in first:(first + cuts - 1)) {
     end <- length(x) - h - k * stride
+    if (end < 2 * f + 4) next
     train <- ts(x[1:end], start = start(x), frequency = f)
     test <- x[(end + 1):(end + h)]
     id <- sprintf("%s-%d", name, k)

@@ -10,8 +10,9 @@ public static class ForecastCommand
     public const string Usage = """
         Usage: dotnet run --project src/Rules -- forecast --input FILE.csv [options]
 
-        Forecasts a regular time series with the capacity planner's models (least-squares line, damped trend,
-        Holt-Winters), chosen by rolling-origin backtest on the series' own history, with P10/P50/P90.
+        Forecasts a time series with the capacity planner's models: the median of the two best ETS models by AICc,
+        Theta, and the classic pick (least-squares line, damped trend or Holt-Winters chosen by rolling-origin
+        backtest), with P10/P50/P90 calibrated on that backtest.
 
         Input: rows 'timestamp,value' (header optional), or a header naming the columns (time column timestamp,
         time, date, month or ds; value column value..., the only other column, or --column). ISO 8601 times (no
@@ -31,7 +32,8 @@ public static class ForecastCommand
           --no-steps         Do not look for step changes
           -h, --help         Show this help
 
-        JSON output: {"method", "score" (backtest mean absolute error), "baselineScore" (least-squares line's),
+        JSON output: {"method" (combination, or the classic model for very short series), "members",
+        "score" (backtest mean absolute error), "baselineScore" (least-squares line's),
         "scores" (every model's), "step" (detected step change or null), "cadenceSeconds", "cadence" (e.g.
         "calendar months"), "season", "unit" (bytes, ratio or null), "notes" (what was done to the input),
         "points": [{"timestamp", "p10", "p50", "p90"}] at the input's cadence over the horizon}.
@@ -90,6 +92,7 @@ public static class ForecastCommand
         {
             json.WriteStartObject();
             json.WriteString("method", result.Method);
+            json.WriteString("members", result.Members);
             Number(json, "score", result.Score);
             Number(json, "baselineScore", result.BaselineScore);
             json.WriteString("scoreMetric", "mae");

@@ -110,7 +110,7 @@ public sealed class CapacityServiceTests : IDisposable
         var results = await _service.ForecastAsync();
 
         var memory = results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory);
-        Assert.Equal(LinearTrendModel(), memory.Method);
+        Assert.Equal(CombinationModel(), memory.Method);
         var median = memory.Crossing["0.5"];
         var expected = _harness.Time.GetUtcNow().AddDays((0.8 * 1536 - 900) / 2);
         Assert.InRange(median, expected.AddDays(-10), expected.AddDays(10));
@@ -173,7 +173,7 @@ public sealed class CapacityServiceTests : IDisposable
         Assert.Equal(_harness.Time.GetUtcNow(), alert.ResolvedAt);
     }
 
-    private static string LinearTrendModel() => Rules.Capacity.Forecasting.LinearTrendModel.MethodName;
+    private static string CombinationModel() => Rules.Capacity.Forecasting.CombinationModel.MethodName;
 
     private string Metrics()
     {

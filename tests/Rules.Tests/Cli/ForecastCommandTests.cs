@@ -21,7 +21,8 @@ public sealed class ForecastCommandTests : IDisposable
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
-        Assert.Equal("holt_winters", json.RootElement.GetProperty("method").GetString());
+        Assert.Equal("combination", json.RootElement.GetProperty("method").GetString());
+        Assert.Contains("theta", json.RootElement.GetProperty("members").GetString(), StringComparison.Ordinal);
         Assert.True(json.RootElement.GetProperty("score").GetDouble() > 0);
         var points = json.RootElement.GetProperty("points");
         Assert.Equal(48, points.GetArrayLength());
@@ -52,7 +53,7 @@ public sealed class ForecastCommandTests : IDisposable
         var (code, stdout, _) = await Run("forecast", "--input", csv, "--horizon", "7d", "--format", "table");
 
         Assert.Equal(0, code);
-        Assert.Contains("method linear", stdout, StringComparison.Ordinal);
+        Assert.Contains("method combination", stdout, StringComparison.Ordinal);
         Assert.Contains("p10", stdout, StringComparison.Ordinal);
     }
 
