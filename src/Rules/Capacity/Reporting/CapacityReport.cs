@@ -84,7 +84,7 @@ public static class CapacityReport
                 sb.Append(", step change detected on ").Append(step.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" (forecast from the new level)");
             }
 
-            sb.Append(".</p>").Append(SvgChart.Render(r, cluster.Cluster));
+            sb.Append(".</p>").Append(SvgChart.Render(r, cluster.Cluster, cluster.GeneratedAt));
         }
 
         foreach (var note in cluster.Notes)
