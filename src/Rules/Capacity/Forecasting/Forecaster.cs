@@ -4,7 +4,9 @@ namespace AzLocalMonitor.Rules.Capacity.Forecasting;
 /// Forecasts one regular series: detects the latest step, then forecasts the latest regime with the median of
 /// four forecasts (<see cref="CombinationModel"/>: the two best ETS models by AICc, Theta, and the classic pick by
 /// backtest), backtests that combination from rolling origins on the series' own history, and widens its
-/// intervals so the backtest's P10–P90 covered 80% of what happened. Series too short for the combination, or
+/// intervals so the backtest's P10–P90 covered 80% of what happened. When the classic pick is the least-squares
+/// line and its backtest error is clearly lower (below <see cref="LineMargin"/> × the combination's), the line is
+/// kept: steady growth plus noise is the commonest capacity shape. Series too short for the combination, or
 /// <see cref="ForecastOptions.Combine"/> false, get the classic pick alone (<see cref="Select"/>).
 /// </summary>
 public static class Forecaster
@@ -14,6 +16,9 @@ public static class Forecaster
 
     /// <summary>A challenger must beat the incumbent's error by this factor to be chosen (prefers the simpler model).</summary>
     public const double ChallengerMargin = 0.97;
+
+    /// <summary>The line replaces the combination when its backtest error is below this share of the combination's (clearly better, not by chance).</summary>
+    public const double LineMargin = 0.8;
 
     /// <summary>Forecasts <paramref name="y"/> (oldest first) <see cref="ForecastOptions.Horizon"/> steps ahead.</summary>
     public static ForecastResult Forecast(ReadOnlySpan<double> y, ForecastOptions options)
@@ -39,6 +44,13 @@ public static class Forecaster
         var backtest = Backtest(series, [combination], options);
         var score = backtest.TryGetValue(combination.Name, out var c) ? c : new BacktestScore(double.NaN, 1);
         scores[combination.Name] = score.Mae;
+        if (classic.Model is LinearTrendModel && classic.Score < LineMargin * score.Mae)
+        {
+            // The series' own history says it is a line plus noise (steady growth, or a step already cut away):
+            // the global line beats local models that chase the noise, so keep it.
+            return Result(classic.Model.Name, classic.Score, baseline, scores, step, fitStart, classic.IntervalScale, classic.Model.Forecast(series, options.Horizon), options.Horizon);
+        }
+
         var forecast = combination.Forecast(series, options.Horizon);
         return Result(combination.Name, score.Mae, baseline, scores, step, fitStart, score.IntervalScale, forecast, options.Horizon) with { Members = combination.Members };
     }
