@@ -6,7 +6,13 @@ using AzLocalMonitor.Rules.Cli;
 
 // Capacity forecasting benchmark (docs/benchmarks.md). Usage:
 //   dotnet run -c Release --project benchmarks/Capacity.Benchmarks [-- --series 10000 --seeds 40]
+//   dotnet run -c Release --project benchmarks/Capacity.Benchmarks -- --compare-r DIR   (see benchmarks/capacity-vs-r.sh)
 var inv = CultureInfo.InvariantCulture;
+if (Array.IndexOf(args, "--compare-r") is var r and >= 0 && r + 1 < args.Length)
+{
+    return RComparison.Run(args[r + 1]);
+}
+
 var seriesCount = Arg("--series", 10_000);
 var seeds = Arg("--seeds", 40);
 Console.WriteLine(string.Create(inv, $"Capacity forecasting benchmark: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}"));

@@ -56,10 +56,10 @@ public static class CapacityForecastDashboard
                     .Unit("percentunit").Range(0, 1)
                     .Thresholds(ThresholdPresets.Utilization()),
                 Panels.TimeSeriesWithBudget("Memory used per cluster")
-                    .Description("Used / installed memory of all nodes of the cluster. Dashed lines: 80% warning, 90% critical.")
+                    .Description("Used / installed memory of all nodes of the cluster. Dashed line: the 80% policy (AzLocalMemoryHigh and the memory forecast); memory has no 90% alert.")
                     .Query(Range($$"""1 - sum by (cluster) ({{M.NodeMemoryAvailable}}{cluster=~"$cluster"}) / sum by (cluster) ({{M.NodeMemorySize}}{cluster=~"$cluster"})""", "{{cluster}}"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.Utilization()),
+                    .Thresholds(PanelBuilder.ThresholdsOf("green", ("orange", Budgets.UtilizationWarning))),
                 Panels.TimeSeriesWithBudget("Memory N+1 ratio")
                     .Description("Memory in use / memory left after losing the largest node. Above 1 (red) the cluster cannot restart every VM when a node fails: it no longer survives N+1.")
                     .Query(Range($$"""(sum by (cluster) ({{M.NodeMemorySize}}{cluster=~"$cluster"}) - sum by (cluster) ({{M.NodeMemoryAvailable}}{cluster=~"$cluster"})) / (sum by (cluster) ({{M.NodeMemorySize}}{cluster=~"$cluster"}) - max by (cluster) ({{M.NodeMemorySize}}{cluster=~"$cluster"}))""", "{{cluster}}"))

@@ -11,11 +11,22 @@ public sealed class CapacityBoard
     /// <summary>Latest forecasts, by cluster name.</summary>
     public IReadOnlyCollection<ClusterCapacity> Forecasts => _forecasts.Values.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList();
 
+    /// <summary>Latest live snapshots, by cluster name.</summary>
+    public IReadOnlyList<CapacitySnapshot> Snapshots => _snapshots.Values.OrderBy(s => s.Cluster, StringComparer.Ordinal).ToList();
+
     /// <summary>Latest live snapshot of a cluster (from the last record), or null.</summary>
     public CapacitySnapshot? Snapshot(string cluster) => _snapshots.GetValueOrDefault(cluster);
 
     /// <summary>The latest forecast of a cluster, or null.</summary>
     public ClusterCapacity? Find(string cluster) => _forecasts.GetValueOrDefault(cluster);
+
+    /// <summary>N+1 of a cluster now and on its forecast (null before its first record). See <see cref="NPlusOneOutlook"/>.</summary>
+    public NPlusOneOutlook? NPlusOne(string cluster) =>
+        _snapshots.TryGetValue(cluster, out var snapshot) ? NPlusOneOutlook.From(snapshot, Find(cluster)) : null;
+
+    /// <summary>N+1 of every cluster with a live snapshot, by name.</summary>
+    public IReadOnlyList<NPlusOneOutlook> NPlusOneOutlooks =>
+        _snapshots.Values.OrderBy(s => s.Cluster, StringComparer.Ordinal).Select(s => NPlusOneOutlook.From(s, Find(s.Cluster))).ToList();
 
     public void Set(ClusterCapacity capacity)
     {

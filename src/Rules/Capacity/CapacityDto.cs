@@ -25,7 +25,7 @@ public static class CapacityDto
                 usableBytes = capacity.UsableBytes,
                 usedFootprintBytes = s.UsedFootprintBytes,
                 volumes = s.Volumes.Select(v => new { name = v.Name, sizeBytes = v.SizeBytes, resiliency = v.Resiliency.ToString(), efficiency = ResiliencyTable.TryResolve(v.Resiliency, Math.Max(1, s.Nodes), s.Media, out _)?.Efficiency }),
-                nPlusOne = new { memoryRatio = Finite(s.NPlusOne.MemoryRatio), storageRatio = Finite(s.NPlusOne.StorageRatio), holds = s.NPlusOne.Holds, notes = s.NPlusOne.Notes },
+                nPlusOne = new { memoryRatio = Finite(s.NPlusOne.MemoryRatio), storageRatio = Finite(s.NPlusOne.StorageRatio), cpuRatio = Finite(s.NPlusOne.CpuRatio), holds = s.NPlusOne.Holds, redundancy = s.NPlusOne.Redundancy.ToString().ToLowerInvariant(), verdict = s.NPlusOne.Verdict, notes = s.NPlusOne.Notes },
                 faultTolerance = new { storage = s.Tolerance.Storage, quorum = s.Tolerance.Quorum, cluster = s.Tolerance.Cluster, limitedBy = s.Tolerance.LimitedBy },
                 notes = s.Notes,
             },

@@ -72,7 +72,7 @@ public sealed class CapacityForecaster
 
     private ResourceForecast? Forecast(CapacityResource resource, Dictionary<string, RegularSeries> series, List<string> notes)
     {
-        var demand = new List<(RegularSeries Series, ForecastResult Result)>();
+        var demand = new List<(RegularSeries Series, ForecastResult Result, int Offset)>();
         foreach (var name in resource.Demand)
         {
             if (!series.TryGetValue(name, out var s) || s.Values.Length < _options.MinPoints)
@@ -88,7 +88,13 @@ public sealed class CapacityForecaster
 
             var horizon = (int)Math.Max(1, _options.Horizon.TotalMilliseconds / s.StepMs);
             var season = Seasonality.For(TimeSpan.FromMilliseconds(s.StepMs));
-            demand.Add((s, Forecaster.Forecast(s.Values, new ForecastOptions(horizon, season))));
+            var values = s.Usable(Math.Max(_options.MinPoints, (2 * season) + 4), out var offset, out var gapNote);
+            if (gapNote is not null)
+            {
+                notes.Add($"{resource.Name}: {name} {gapNote}.");
+            }
+
+            demand.Add((s, Forecaster.Forecast(values, new ForecastOptions(horizon, season)), offset));
         }
 
         var capacity = resource.Capacity.ToDictionary(n => n, n => series.TryGetValue(n, out var s) ? s.Values[^1] : double.NaN, StringComparer.Ordinal);
@@ -135,7 +141,7 @@ public sealed class CapacityForecaster
             AddCrossing(crossing, "0.9", resource.Policy, current, history, points, p => p.P10);
         }
 
-        var step = lead.Result.Step is { } change ? DateTimeOffset.FromUnixTimeMilliseconds(lead.Series.StartMs + (change.Index * lead.Series.StepMs)) : (DateTimeOffset?)null;
+        var step = lead.Result.Step is { } change ? DateTimeOffset.FromUnixTimeMilliseconds(lead.Series.StartMs + ((lead.Offset + change.Index) * lead.Series.StepMs)) : (DateTimeOffset?)null;
         return new ResourceForecast(resource.Name, resource.IsRatio, resource.Policy, lead.Result.Method, lead.Result.Score, lead.Result.BaselineScore,
             step, current, history, points, crossing);
     }

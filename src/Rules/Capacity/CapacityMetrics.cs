@@ -14,6 +14,7 @@ public sealed class CapacityMetrics : IMetricsContributor
     public const string UsableBytes = "azlocal_capacity_usable_bytes";
     public const string ReserveBytes = "azlocal_capacity_reserve_bytes";
     public const string NPlusOneRatio = "azlocal_capacity_n_plus_one_ratio";
+    public const string NPlusOneHolds = "azlocal_capacity_n_plus_one_holds";
     public const string FaultTolerance = "azlocal_capacity_fault_tolerance";
 
     private readonly CapacityBoard _board;
@@ -48,7 +49,8 @@ public sealed class CapacityMetrics : IMetricsContributor
             }
         }
 
-        var snapshots = forecasts.Select(f => f.Snapshot).OfType<CapacitySnapshot>().ToList();
+        // The live model is published from the first record: N+1 and tolerance do not wait for a forecast.
+        var snapshots = _board.Snapshots;
         writer.Family(UsableBytes, "gauge", "Usable capacity now: (pool raw − reserve) × the volumes' resiliency efficiency.");
         foreach (var cluster in forecasts)
         {
@@ -77,6 +79,18 @@ public sealed class CapacityMetrics : IMetricsContributor
             {
                 writer.Sample(NPlusOneRatio, LabelSet.Of("cluster", s.Cluster, "kind", "storage"), n1.StorageRatio);
             }
+
+            if (double.IsFinite(n1.CpuRatio))
+            {
+                writer.Sample(NPlusOneRatio, LabelSet.Of("cluster", s.Cluster, "kind", "cpu"), n1.CpuRatio);
+            }
+        }
+
+        writer.Family(NPlusOneHolds, "gauge", "1 when the cluster survives losing its largest node now (memory, storage and peak CPU fit); label redundancy = full, reduced, none (no redundancy until repaired), lost.");
+        foreach (var s in snapshots)
+        {
+            var n1 = s.NPlusOne;
+            writer.Sample(NPlusOneHolds, LabelSet.Of("cluster", s.Cluster, "redundancy", n1.Redundancy.ToString().ToLowerInvariant()), n1.Holds ? 1 : 0);
         }
 
         writer.Family(FaultTolerance, "gauge", "Simultaneous node failures survived: storage (weakest volume), quorum (majority of votes), cluster (the smaller).");

@@ -23,30 +23,33 @@ public static class CapacityResources
                 v => Divide(v(HistorySeries.MemoryUsed), v(HistorySeries.MemorySize))),
             new(Cpu, options.CpuPolicy, [HistorySeries.CpuUtilization], [], RollupStatistic.P95,
                 v => v(HistorySeries.CpuUtilization)),
-            new(NPlusOne, 1.0, [HistorySeries.MemoryUsed, HistorySeries.StorageUsedFootprint],
-                [HistorySeries.MemorySize, HistorySeries.MemoryLargestNode, HistorySeries.StorageAllocated, HistorySeries.StorageRaw, HistorySeries.StorageNodeRawMax],
+            new(NPlusOne, 1.0, [HistorySeries.MemoryUsed, HistorySeries.StorageNPlusOneNeeded, HistorySeries.CpuNPlusOne, HistorySeries.StorageUsedFootprint],
+                [HistorySeries.MemorySize, HistorySeries.MemoryLargestNode, HistorySeries.StorageNPlusOneLeft, HistorySeries.StorageAllocated, HistorySeries.StorageRaw, HistorySeries.StorageNodeRawMax],
                 RollupStatistic.Max, NPlusOneRatio),
             new(Vms, double.PositiveInfinity, [HistorySeries.VmCount], [], RollupStatistic.Max, v => v(HistorySeries.VmCount), IsRatio: false),
         ];
     }
 
     /// <summary>
-    /// N+1 utilisation: the larger of memory in use / memory without the largest node, and the volumes' footprint
-    /// (allocated, or used footprint when larger) / raw pool without the largest node.
+    /// N+1 utilisation (see <see cref="Model.NPlusOne"/>): the largest of memory in use / memory without the
+    /// largest node, storage needed at the resiliency the nodes left can provide / their raw bytes, and peak CPU
+    /// on the nodes left. History recorded before those N+1 series existed (or backfilled without them) falls back
+    /// to the volumes' footprint (allocated, or used footprint when larger) / raw pool without the largest node.
     /// </summary>
     public static double NPlusOneRatio(Func<string, double> v)
     {
         ArgumentNullException.ThrowIfNull(v);
         var memory = Divide(v(HistorySeries.MemoryUsed), v(HistorySeries.MemorySize) - v(HistorySeries.MemoryLargestNode));
-        var footprint = Math.Max(Finite(v(HistorySeries.StorageAllocated)), Finite(v(HistorySeries.StorageUsedFootprint)));
-        var storage = Divide(footprint, v(HistorySeries.StorageRaw) - v(HistorySeries.StorageNodeRawMax));
-        return (double.IsNaN(memory), double.IsNaN(storage)) switch
+        var storage = Divide(v(HistorySeries.StorageNPlusOneNeeded), v(HistorySeries.StorageNPlusOneLeft));
+        if (double.IsNaN(storage))
         {
-            (true, true) => double.NaN,
-            (true, false) => storage,
-            (false, true) => memory,
-            _ => Math.Max(memory, storage),
-        };
+            var footprint = Math.Max(Finite(v(HistorySeries.StorageAllocated)), Finite(v(HistorySeries.StorageUsedFootprint)));
+            storage = Divide(footprint, v(HistorySeries.StorageRaw) - v(HistorySeries.StorageNodeRawMax));
+        }
+
+        var cpu = v(HistorySeries.CpuNPlusOne);
+        var ratios = new[] { memory, storage, cpu }.Where(double.IsFinite).ToList();
+        return ratios.Count == 0 ? double.NaN : ratios.Max();
     }
 
     private static double Divide(double a, double b) => double.IsFinite(a) && double.IsFinite(b) && b > 0 ? a / b : double.NaN;

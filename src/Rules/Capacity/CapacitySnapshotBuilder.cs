@@ -78,8 +78,14 @@ public static class CapacitySnapshotBuilder
         var cpu = Fresh(Cpu).Select(s => s.Value).DefaultIfEmpty(double.NaN).Average();
         var vms = Fresh(VmCount).Sum(s => s.Value);
         var witness = Fresh(Witness).Any(s => s.Value == 1 && s.Labels.Get("type") is { } type && type != "none");
+        var perNode = disks.Where(d => d.Labels.Get("node") is not null).GroupBy(d => d.Labels.Get("node")!, StringComparer.Ordinal)
+            .Select(g => new NodeStorage(g.Key, drives > 0 ? g.Sum(d => d.Value) * raw / drives : 0)).OrderBy(n => n.Node, StringComparer.Ordinal).ToList();
         return new CapacitySnapshot(cluster.Name, newest == long.MinValue ? nowMs : newest, nodes.Count, witness, media, raw, allocated, reserve,
-            footprint, volumes.OrderBy(v => v.Name, StringComparer.Ordinal).ToList(), memory, cpu, vms, notes);
+            footprint, volumes.OrderBy(v => v.Name, StringComparer.Ordinal).ToList(), memory, cpu, vms, notes)
+        {
+            NodeRaw = perNode.Count == nodes.Count && raw > 0 ? perNode : [],
+            VolumeUsedBytes = used,
+        };
     }
 
     /// <summary>The history points of a snapshot (see <see cref="HistorySeries"/>).</summary>
@@ -95,6 +101,18 @@ public static class CapacitySnapshotBuilder
             yield return new(c, HistorySeries.StorageAllocated, t, snapshot.AllocatedBytes);
             yield return new(c, HistorySeries.StorageUsedFootprint, t, snapshot.UsedFootprintBytes);
             yield return new(c, HistorySeries.StorageNodeRawMax, t, snapshot.NodeRawBytes);
+        }
+
+        var n1 = snapshot.NPlusOne;
+        if (double.IsFinite(n1.StorageNeededBytes) && double.IsFinite(n1.StorageLeftBytes))
+        {
+            yield return new(c, HistorySeries.StorageNPlusOneNeeded, t, n1.StorageNeededBytes);
+            yield return new(c, HistorySeries.StorageNPlusOneLeft, t, n1.StorageLeftBytes);
+        }
+
+        if (double.IsFinite(n1.CpuRatio))
+        {
+            yield return new(c, HistorySeries.CpuNPlusOne, t, n1.CpuRatio);
         }
 
         if (snapshot.Memory.Count > 0)

@@ -17,7 +17,7 @@ public static class CliRunner
         {
             return args[0] switch
             {
-                "forecast" => ForecastCommand.Run(rest, stdout),
+                "forecast" => ForecastCommand.Run(rest, stdout, stderr),
                 "report" => await ReportCommand.RunAsync(rest, stdout, stderr, time ?? TimeProvider.System).ConfigureAwait(false),
                 _ => await ReportCommand.BackfillAsync(rest, stdout).ConfigureAwait(false),
             };

@@ -1,25 +1,33 @@
 using System.Globalization;
+using AzLocalMonitor.Rules.Capacity.Resampling;
+using AzLocalMonitor.Rules.History;
 
 namespace AzLocalMonitor.Rules.Cli;
 
 /// <summary>
-/// Reads <c>timestamp,value</c> rows: ISO 8601 timestamps (no zone = UTC), invariant numbers, header optional,
-/// blank lines and <c>#</c> comments skipped. The cadence must be regular (a fixed step, or calendar months);
-/// every problem is reported with file and line.
+/// Reads a time series as planners have it: <c>timestamp,value</c> rows, or a header naming the columns (the time
+/// column <c>timestamp</c>/<c>time</c>/<c>date</c>/<c>month</c>/<c>ds</c>, the value column <c>value…</c>, the only
+/// other column, or <c>--column</c>), with a unit in the value header honoured (<see cref="ValueUnit"/>). Rows may
+/// be unsorted, repeated, jittered or missing (<c>NA</c> or empty values count as missing): the series is
+/// resampled to its cadence (<see cref="Resampler"/>). Unreadable rows fail with file and line.
 /// </summary>
 public static class TimeValueCsv
 {
-    public static TimeValueSeries Read(string path)
+    private static readonly string[] TimeNames = ["timestamp", "time", "date", "datetime", "ds", "month", "period", "t"];
+    private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy-MM-dd", "yyyy/MM/dd"];
+
+    /// <summary>Reads and resamples <paramref name="path"/>; <paramref name="column"/> picks the value column by header name.</summary>
+    public static TimeValueSeries Read(string path, string? column = null, int minPoints = 12)
     {
         if (!File.Exists(path))
         {
             throw new CliException($"{path}: file not found.");
         }
 
-        var times = new List<DateTimeOffset>();
-        var values = new List<double>();
-        var lines = new List<int>();
-        var lineNumber = 0;
+        var points = new List<TimedValue>();
+        var notes = new List<string>();
+        int timeIndex = 0, valueIndex = 1, fieldCount = 0, lineNumber = 0, missing = 0;
+        string? valueHeader = null;
         foreach (var raw in File.ReadLines(path))
         {
             lineNumber++;
@@ -29,72 +37,130 @@ public static class TimeValueCsv
                 continue;
             }
 
-            var fields = line.Split(',');
-            if (fields.Length != 2)
+            var fields = line.Split(',').Select(f => f.Trim().Trim('"').Trim()).ToArray();
+            if (fieldCount == 0)
             {
-                throw new CliException($"{path}:{lineNumber}: expected 2 fields 'timestamp,value', got {fields.Length}.");
+                fieldCount = fields.Length;
+                if (fields.All(f => !double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) && ParseTime(fields[0]) is null)
+                {
+                    (timeIndex, valueIndex) = Columns(path, lineNumber, fields, column);
+                    valueHeader = fields[valueIndex];
+                    continue;
+                }
+
+                if (column is not null)
+                {
+                    throw new CliException($"{path}:{lineNumber}: --column '{column}' needs a header row naming the columns.");
+                }
+
+                if (fields.Length != 2)
+                {
+                    throw new CliException($"{path}:{lineNumber}: expected 2 fields 'timestamp,value' (or a header naming the columns), got {fields.Length}.");
+                }
             }
 
-            var okTime = DateTimeOffset.TryParse(fields[0].Trim(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var ts);
-            var okValue = double.TryParse(fields[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
-            if (times.Count == 0 && !okTime && !okValue)
+            if (fields.Length != fieldCount)
             {
-                continue; // header
+                throw new CliException($"{path}:{lineNumber}: expected {fieldCount} fields like the first row, got {fields.Length}.");
             }
 
-            if (!okTime)
+            var ts = ParseTime(fields[timeIndex])
+                ?? throw new CliException($"{path}:{lineNumber}: '{fields[timeIndex]}' is not an ISO 8601 timestamp (e.g. 2025-01-31T00:00:00Z or 2025-01).");
+            var text = fields[valueIndex];
+            if (text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase))
             {
-                throw new CliException($"{path}:{lineNumber}: '{fields[0].Trim()}' is not an ISO 8601 timestamp (e.g. 2025-01-31T00:00:00Z).");
+                missing++;
+                continue;
             }
 
-            if (!okValue || !double.IsFinite(value))
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                throw new CliException($"{path}:{lineNumber}: '{fields[1].Trim()}' is not a number.");
+                throw new CliException($"{path}:{lineNumber}: '{text}' is not a number.");
             }
 
-            if (times.Count > 0 && ts <= times[^1])
-            {
-                throw new CliException($"{path}:{lineNumber}: {ts:o} is not after the previous row ({times[^1]:o}); rows must be in time order without duplicates.");
-            }
-
-            times.Add(ts);
-            values.Add(value);
-            lines.Add(lineNumber);
+            points.Add(new TimedValue(ts, value));
         }
 
-        if (times.Count < 3)
+        if (points.Select(p => p.Timestamp).Distinct().Count() < 3)
         {
-            throw new CliException($"{path}: {times.Count} data rows; at least 3 are needed to forecast.");
+            throw new CliException($"{path}: {points.Count} data rows; at least 3 at distinct times are needed to forecast.");
         }
 
-        return Regular(path, times, values, lines);
+        if (missing > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{missing} rows had no value (empty or NA): treated as missing."));
+        }
+
+        var unit = valueHeader is null ? null : ValueUnit.FromHeader(valueHeader);
+        if (unit is not null && unit.Factor != 1)
+        {
+            points = points.Select(p => p with { Value = p.Value * unit.Factor }).ToList();
+            notes.Add($"Values in {unit.Name} (header '{valueHeader}') converted to {unit.Base}.");
+        }
+
+        var grid = Resampler.Resample(points);
+        notes.AddRange(grid.Notes);
+        var values = GapFiller.Usable(grid.Values, Math.Max(minPoints, (2 * grid.Cadence.Season) + 4), out var offset, out var interpolatedAll);
+        if (interpolatedAll)
+        {
+            notes.Add("The stretch after the last long gap is too short to forecast from: long gaps interpolated linearly instead.");
+        }
+        else if (offset > 0 || values.Length < grid.Values.Length)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Forecast from the last stretch without missing steps: {values.Length} steps from {Format(grid.At(offset))}."));
+        }
+
+        return new TimeValueSeries(grid, values, offset, unit?.Base, notes);
     }
 
-    private static TimeValueSeries Regular(string path, List<DateTimeOffset> times, List<double> values, List<int> lines)
+    /// <summary>Formats a time as the CLI prints it.</summary>
+    public static string Format(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static (int Time, int Value) Columns(string path, int line, string[] header, string? column)
     {
-        var monthly = true;
-        for (var i = 1; i < times.Count && monthly; i++)
+        var time = Array.FindIndex(header, h => TimeNames.Contains(h, StringComparer.OrdinalIgnoreCase));
+        time = time < 0 ? 0 : time;
+        int value;
+        if (column is not null)
         {
-            monthly = times[0].AddMonths(i) == times[i];
-        }
-
-        if (monthly)
-        {
-            return new TimeValueSeries(times, [.. values], TimeSpan.FromDays(30.436875), Monthly: true);
-        }
-
-        var cadence = times[1] - times[0];
-        for (var i = 2; i < times.Count; i++)
-        {
-            var step = times[i] - times[i - 1];
-            if (step != cadence)
+            value = Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+            if (value < 0)
             {
-                throw new CliException($"{path}:{lines[i]}: {times[i]:o} is {step} after the previous row; the cadence set by the first rows is {cadence} " +
-                    "(the series must be regular: fill or drop missing rows).");
+                throw new CliException($"{path}:{line}: no column '{column}' in the header ({string.Join(", ", header)}).");
             }
         }
+        else
+        {
+            var others = Enumerable.Range(0, header.Length).Where(i => i != time).ToList();
+            var named = others.Where(i => header[i].StartsWith("value", StringComparison.OrdinalIgnoreCase)).ToList();
+            value = named.Count == 1 ? named[0] : others.Count == 1 ? others[0]
+                : throw new CliException($"{path}:{line}: which column is the value? Name it 'value…' or choose one with --column ({string.Join(", ", others.Select(i => header[i]))}).");
+        }
 
-        return new TimeValueSeries(times, [.. values], cadence, Monthly: false);
+        return (time, value);
+    }
+
+    private static DateTimeOffset? ParseTime(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        if (DateTimeOffset.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, styles, out var month))
+        {
+            return month;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var ts) && text.Length >= 8)
+        {
+            return ts;
+        }
+
+        return text.All(char.IsAsciiDigit) && text.Length >= 9 && HistoryCsv.ParseTimestamp(text) is { } ms
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
     }
 }

@@ -21,6 +21,15 @@ public static class HistorySeries
     /// <summary>Raw capacity of the largest node (lost in the N+1 test).</summary>
     public const string StorageNodeRawMax = "storage_node_raw_max_bytes";
 
+    /// <summary>Raw bytes every volume needs after losing the node with the most capacity, at the resiliency the nodes left can provide (N+1).</summary>
+    public const string StorageNPlusOneNeeded = "storage_n_plus_1_needed_bytes";
+
+    /// <summary>Raw bytes of the nodes left after losing the node with the most capacity (N+1).</summary>
+    public const string StorageNPlusOneLeft = "storage_n_plus_1_left_bytes";
+
+    /// <summary>Peak host CPU demand / the CPU of every node but one (N+1), from the nodes' mean utilisation.</summary>
+    public const string CpuNPlusOne = "cpu_n_plus_1_ratio";
+
     /// <summary>Memory in use on all nodes.</summary>
     public const string MemoryUsed = "memory_used_bytes";
 
@@ -41,5 +50,6 @@ public static class HistorySeries
     [
         StorageUsedFootprint, StorageAllocated, StorageRaw, StorageCapacity, StorageNodeRawMax,
         MemoryUsed, MemorySize, MemoryLargestNode, CpuUtilization, VmCount,
+        StorageNPlusOneNeeded, StorageNPlusOneLeft, CpuNPlusOne,
     ];
 }

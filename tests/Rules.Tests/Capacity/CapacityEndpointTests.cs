@@ -43,7 +43,7 @@ public sealed class CapacityEndpointTests : IDisposable
 
         Assert.NotNull(cluster);
         var memory = cluster.Value.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("resource").GetString() == "memory");
-        Assert.Equal("linear", memory.GetProperty("method").GetString());
+        Assert.Equal("combination", memory.GetProperty("method").GetString());
         Assert.True(memory.GetProperty("points").GetArrayLength() > 500);
         Assert.True(memory.GetProperty("crossing").TryGetProperty("0.5", out _));
 

@@ -49,6 +49,54 @@ public sealed class CapacityServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_NPlusOneNow_ReadsTheLiveState_ThreeWayMirrorKeepsTwoCopies()
+    {
+        IngestThreeNodeCluster();
+
+        await _service.RecordAsync();
+
+        // 8 TB per node (4 × 2 TB); a fixed 3 TB three-way volume (9 TB allocated). Losing a node: two copies,
+        // 6 TB, on the 16 TB left. Memory 900 GB on 1024 GB; CPU 30% × 3 / 2 = 45%. No history needed.
+        var outlook = _board.NPlusOne("c1")!;
+        Assert.False(outlook.FailsNow);
+        Assert.Equal(6.0 / 16, outlook.Now.StorageRatio, 9);
+        Assert.Equal(0.45, outlook.Now.CpuRatio, 9);
+        Assert.Equal(Redundancy.Reduced, outlook.Now.Redundancy);
+        Assert.Null(outlook.FailsAt);
+        Assert.Contains("azlocal_capacity_n_plus_one_holds{cluster=\"c1\",redundancy=\"reduced\"} 1", Metrics(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_TwoNodeClusterPastNPlusOne_FailsNow_WithoutWaitingForAForecast()
+    {
+        // Two nodes of 512 GB with 300 GB in use each: 600 GB cannot run on the 512 GB left.
+        var otlp = new Otlp("two", "a")
+            .Gauge(Instruments.StoragePoolSize, 8e12, ("pool", "S2D"))
+            .Gauge(Instruments.StoragePoolAllocated, 6e12, ("pool", "S2D"))
+            .Gauge(Instruments.StorageVolumeSize, 3e12, ("volume", "v"), ("resiliency", "two_way_mirror"))
+            .Gauge(Instruments.StorageVolumeUsed, 1e12, ("volume", "v"), ("resiliency", "two_way_mirror"));
+        foreach (var node in new[] { "a", "b" })
+        {
+            otlp.Gauge(Instruments.NodeMemorySize, 512 * Gb, ("node", node))
+                .Gauge(Instruments.NodeMemoryAvailable, 212 * Gb, ("node", node))
+                .Gauge(Instruments.StorageDiskCount, 2, ("node", node), ("media", "ssd"), ("usage", "capacity"), ("state", "healthy"));
+        }
+
+        _harness.Ingest(otlp.Build());
+
+        await _service.RecordAsync();
+
+        var outlook = _board.NPlusOne("two")!;
+        Assert.True(outlook.FailsNow);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(_board.Snapshot("two")!.TimestampMs), outlook.FailsAt);
+        Assert.Equal(600.0 / 512, outlook.Now.MemoryRatio, 9);
+        Assert.Equal(3.0 / 4, outlook.Now.StorageRatio, 9); // one 3 TB copy on the survivor's 4 TB: fits
+        Assert.Equal(Redundancy.None, outlook.Now.Redundancy);
+        Assert.Equal("does not fit on the nodes left: memory", outlook.Now.Verdict);
+        Assert.Null(_board.Find("two")); // no forecast exists yet
+    }
+
+    [Fact]
     public async Task Forecast_MemoryGrowing_CrossesWithinSixMonths_WarningAlertAndMetrics()
     {
         IngestThreeNodeCluster();
@@ -59,7 +107,7 @@ public sealed class CapacityServiceTests : IDisposable
         _harness.Tick(); // the forecast asks for an evaluation at the next tick
 
         var memory = results.Single().Resources.Single(r => r.Resource == CapacityResources.Memory);
-        Assert.Equal(LinearTrendModel(), memory.Method);
+        Assert.Equal(CombinationModel(), memory.Method);
         var median = memory.Crossing["0.5"];
         var expected = _harness.Time.GetUtcNow().AddDays((0.8 * 1536 - 900) / 2);
         Assert.InRange(median, expected.AddDays(-10), expected.AddDays(10));
@@ -80,6 +128,7 @@ public sealed class CapacityServiceTests : IDisposable
         }
 
         Assert.Contains("azlocal_capacity_fault_tolerance{cluster=\"c1\",kind=\"cluster\"} 1", text, StringComparison.Ordinal);
+        Assert.Equal(results.Single().Resources.Single(r => r.Resource == CapacityResources.NPlusOne).Crossing["0.5"], _board.NPlusOne("c1")!.FailsAt);
     }
 
     [Fact]
@@ -125,7 +174,7 @@ public sealed class CapacityServiceTests : IDisposable
         Assert.Contains(_harness.Notifier.Sent, n => n.Labels["alertname"] == CapacityAlerts.AlertName && n.Labels["resource"] == "memory" && n.EndsAt <= _harness.Time.GetUtcNow());
     }
 
-    private static string LinearTrendModel() => Rules.Capacity.Forecasting.LinearTrendModel.MethodName;
+    private static string CombinationModel() => Rules.Capacity.Forecasting.CombinationModel.MethodName;
 
     private string Metrics()
     {

@@ -33,6 +33,7 @@ public class CapacityViewTests(DashboardFixture fixture)
         await Assertions.Expect(storage.Locator(".u-legend")).ToContainTextAsync("P50 forecast");
         await Assertions.Expect(page.Section("Memory")).ToContainTextAsync("stays below 80%");
         await Assertions.Expect(p.Locator(".uplot")).ToHaveCountAsync(2);
+        await Assertions.Expect(p.Locator("a.capacity-report")).ToHaveAttributeAsync("href", "/api/v1/capacity/hq-3node/report");
         Assert.All(await page.ChartCanvasAreasAsync(), area => Assert.True(area > 0));
         await page.ScreenshotAsync("capacity");
         Assert.Empty(page.Errors);

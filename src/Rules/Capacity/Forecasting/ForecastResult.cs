@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Rules.Capacity.Forecasting;
 
 /// <summary>A forecast with its provenance: the method chosen by backtest, scores, the step it started from, and quantiles.</summary>
-/// <param name="Method">The model chosen (lowest backtest error), e.g. <c>holt_winters</c>.</param>
+/// <param name="Method"><c>combination</c>, or the classic model chosen by backtest (e.g. <c>holt_winters</c>) when the series is too short to combine.</param>
 /// <param name="Score">Backtest mean absolute error of the chosen model (NaN when the series was too short to backtest).</param>
 /// <param name="BaselineScore">Backtest mean absolute error of the least-squares line on the same origins.</param>
 /// <param name="Scores">Backtest mean absolute error of every model that could be scored.</param>
@@ -21,4 +21,8 @@ public sealed record ForecastResult(
     double IntervalScale,
     double[] P10,
     double[] P50,
-    double[] P90);
+    double[] P90)
+{
+    /// <summary>For a combination, its members (e.g. "ETS(M,A,M), ETS(M,Ad,M), theta, holt_winters"); empty otherwise.</summary>
+    public string Members { get; init; } = string.Empty;
+}

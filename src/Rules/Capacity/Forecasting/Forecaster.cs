@@ -1,9 +1,13 @@
 namespace AzLocalMonitor.Rules.Capacity.Forecasting;
 
 /// <summary>
-/// Forecasts one regular series: detects the latest step, backtests every applicable model from rolling origins
-/// on the series' own history, keeps the one with the lowest mean absolute error (ties to the simpler, listed
-/// first), and widens its intervals so the backtest's P10–P90 covered 80% of what happened.
+/// Forecasts one regular series: detects the latest step, then forecasts the latest regime with the median of
+/// four forecasts (<see cref="CombinationModel"/>: the two best ETS models by AICc, Theta, and the classic pick by
+/// backtest), backtests that combination from rolling origins on the series' own history, and widens its
+/// intervals so the backtest's P10–P90 covered 80% of what happened. When the classic pick is the least-squares
+/// line and its backtest error is clearly lower (below <see cref="LineMargin"/> × the combination's), the line is
+/// kept: steady growth plus noise is the commonest capacity shape. Series too short for the combination, or
+/// <see cref="ForecastOptions.Combine"/> false, get the classic pick alone (<see cref="Select"/>).
 /// </summary>
 public static class Forecaster
 {
@@ -12,6 +16,9 @@ public static class Forecaster
 
     /// <summary>A challenger must beat the incumbent's error by this factor to be chosen (prefers the simpler model).</summary>
     public const double ChallengerMargin = 0.97;
+
+    /// <summary>The line replaces the combination when its backtest error is below this share of the combination's (clearly better, not by chance).</summary>
+    public const double LineMargin = 0.8;
 
     /// <summary>Forecasts <paramref name="y"/> (oldest first) <see cref="ForecastOptions.Horizon"/> steps ahead.</summary>
     public static ForecastResult Forecast(ReadOnlySpan<double> y, ForecastOptions options)
@@ -25,9 +32,40 @@ public static class Forecaster
 
         var step = options.DetectSteps ? StepDetector.Detect(y, options.Season) : null;
         var series = Regime(y, step, options.Season, out var fitStart);
+        var classic = Select(series, options);
+        var baseline = classic.Scores.TryGetValue(LinearTrendModel.MethodName, out var b) ? b : double.NaN;
+        var scores = new Dictionary<string, double>(classic.Scores, StringComparer.Ordinal);
+        var combination = new CombinationModel(options);
+        if (!options.Combine || series.Length < combination.MinPoints)
+        {
+            return Result(classic.Model.Name, classic.Score, baseline, scores, step, fitStart, classic.IntervalScale, classic.Model.Forecast(series, options.Horizon), options.Horizon);
+        }
+
+        var backtest = Backtest(series, [combination], options);
+        var score = backtest.TryGetValue(combination.Name, out var c) ? c : new BacktestScore(double.NaN, 1);
+        scores[combination.Name] = score.Mae;
+        if (classic.Model is LinearTrendModel && classic.Score < LineMargin * score.Mae)
+        {
+            // The series' own history says it is a line plus noise (steady growth, or a step already cut away):
+            // the global line beats local models that chase the noise, so keep it.
+            return Result(classic.Model.Name, classic.Score, baseline, scores, step, fitStart, classic.IntervalScale, classic.Model.Forecast(series, options.Horizon), options.Horizon);
+        }
+
+        var forecast = combination.Forecast(series, options.Horizon);
+        return Result(combination.Name, score.Mae, baseline, scores, step, fitStart, score.IntervalScale, forecast, options.Horizon) with { Members = combination.Members };
+    }
+
+    /// <summary>
+    /// The classic pick: backtests every applicable model (line, damped trend, Holt-Winters) from rolling origins and
+    /// keeps the lowest mean absolute error (ties to the simpler, listed first), with the factor that makes its
+    /// backtest P10–P90 cover 80%.
+    /// </summary>
+    public static ClassicPick Select(double[] series, ForecastOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(options);
         var models = Models(options.Season, series.Length);
         var backtest = Backtest(series, models, options);
-
         var chosen = models[0];
         var chosenScore = backtest.TryGetValue(chosen.Name, out var s0) ? s0.Mae : double.NaN;
         foreach (var model in models.Skip(1))
@@ -40,11 +78,16 @@ public static class Forecaster
         }
 
         var scale = backtest.TryGetValue(chosen.Name, out var chosenBacktest) ? chosenBacktest.IntervalScale : 1.0;
-        var forecast = chosen.Forecast(series, options.Horizon);
-        var p10 = new double[options.Horizon];
-        var p50 = new double[options.Horizon];
-        var p90 = new double[options.Horizon];
-        for (var h = 0; h < options.Horizon; h++)
+        return new ClassicPick(chosen, chosenScore, scale, backtest.ToDictionary(kv => kv.Key, kv => kv.Value.Mae, StringComparer.Ordinal));
+    }
+
+    private static ForecastResult Result(string method, double score, double baseline, Dictionary<string, double> scores, StepChange? step, int fitStart,
+        double scale, PointForecast forecast, int horizon)
+    {
+        var p10 = new double[horizon];
+        var p50 = new double[horizon];
+        var p90 = new double[horizon];
+        for (var h = 0; h < horizon; h++)
         {
             var half = Z90 * forecast.StdDev[h] * scale;
             p50[h] = forecast.Mean[h];
@@ -52,10 +95,7 @@ public static class Forecaster
             p90[h] = forecast.Mean[h] + half;
         }
 
-        var baseline = backtest.TryGetValue(LinearTrendModel.MethodName, out var b) ? b.Mae : double.NaN;
-        return new ForecastResult(
-            chosen.Name, chosenScore, baseline, backtest.ToDictionary(kv => kv.Key, kv => kv.Value.Mae, StringComparer.Ordinal),
-            step, fitStart, scale, p10, p50, p90);
+        return new ForecastResult(method, score, baseline, scores, step, fitStart, scale, p10, p50, p90);
     }
 
     /// <summary>The models that apply: linear (baseline), damped trend, and Holt-Winters when a season is given and fits.</summary>
@@ -158,4 +198,7 @@ public static class Forecaster
     }
 
     private readonly record struct BacktestScore(double Mae, double IntervalScale);
+
+    /// <summary>The classic pick: the model, its backtest error, interval scale, and every model's backtest error.</summary>
+    public sealed record ClassicPick(IForecastModel Model, double Score, double IntervalScale, IReadOnlyDictionary<string, double> Scores);
 }

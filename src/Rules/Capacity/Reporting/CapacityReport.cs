@@ -66,7 +66,7 @@ public static class CapacityReport
               .Append(Row("Nodes", $"{s.Nodes} ({s.Media}{(s.Witness ? ", witness" : string.Empty)})"))
               .Append(Row("Pool raw / reserve / allocated", $"{Units.Tb(s.RawBytes)} / {Units.Tb(s.ReserveBytes)} / {Units.Tb(s.AllocatedBytes)}"))
               .Append(Row("Usable (raw − reserve) × efficiency", cluster.UsableBytes is { } u ? Units.Tb(u) : "no volumes reported"))
-              .Append(Row("N+1 (lose the largest node)", $"memory {Pct(n1.MemoryRatio)}, storage {Pct(n1.StorageRatio)}: {(n1.Holds ? "holds" : "does NOT hold")}"))
+              .Append(Row("N+1 (lose the largest node)", $"memory {Pct(n1.MemoryRatio)}, storage {Pct(n1.StorageRatio)}, CPU {Pct(n1.CpuRatio)}: {n1.Verdict}"))
               .Append(Row("Fault tolerance (node failures)", $"storage {t.Storage}, quorum {t.Quorum}: cluster {t.Cluster} (limited by {t.LimitedBy})"))
               .Append("</table>");
             foreach (var note in n1.Notes.Concat(s.Notes))
@@ -84,7 +84,7 @@ public static class CapacityReport
                 sb.Append(", step change detected on ").Append(step.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" (forecast from the new level)");
             }
 
-            sb.Append(".</p>").Append(SvgChart.Render(r, cluster.Cluster));
+            sb.Append(".</p>").Append(SvgChart.Render(r, cluster.Cluster, cluster.GeneratedAt));
         }
 
         foreach (var note in cluster.Notes)

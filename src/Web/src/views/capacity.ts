@@ -13,6 +13,8 @@ export function capacityView(root: HTMLElement, cluster: string): View {
   replace(
     root,
     h('h1', null, h('a', { href: '/ui/' }, 'Fleet'), ' / ', h('a', { href: `/ui/cluster/${encodeURIComponent(cluster)}` }, cluster), ' / capacity forecast'),
+    // The printable report planners hand on (self-contained HTML, charts with legend, today and crossing dates).
+    h('p', null, h('a', { class: 'capacity-report', href: `/api/v1/capacity/${encodeURIComponent(cluster)}/report` }, 'Capacity report (HTML)')),
     body,
   );
   let shown = '';
@@ -44,7 +46,7 @@ export function capacityView(root: HTMLElement, cluster: string): View {
       }
       const panels = forecast.resources.map((r) => {
         const chart = h('div', { class: 'chart-body' });
-        const method = h('p', { class: 'muted' }, r.method ? `Forecast model: ${r.method} (chosen by backtest)` : '');
+        const method = h('p', { class: 'muted' }, r.method ? `Forecast model: ${r.method}` : '');
         const panel = section(title(r), crossingText(r), method, chart);
         return { r, chart, panel };
       });
