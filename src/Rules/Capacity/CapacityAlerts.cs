@@ -13,15 +13,18 @@ public sealed class CapacityAlerts : ICapacityOutlookSource
 {
     public const string AlertName = "AzLocalCapacityForecast";
 
-    // Written by the forecast job, read by every evaluation: an immutable list per cluster, swapped whole.
-    private readonly ConcurrentDictionary<string, IReadOnlyList<CapacityOutlook>> _outlooks = new(StringComparer.Ordinal);
+    // Written by the capacity jobs, read by every evaluation: immutable lists per cluster, swapped whole (the combined
+    // list is what evaluations read, rebuilt only when either part changes).
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CapacityOutlook>> _forecasts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CapacityOutlook> _failingNow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CapacityOutlook>> _combined = new(StringComparer.Ordinal);
     private readonly AlertBook _book;
 
     public CapacityAlerts(AlertBook book) => _book = book;
 
-    public IReadOnlyList<CapacityOutlook> For(string cluster) => _outlooks.GetValueOrDefault(cluster) ?? [];
+    public IReadOnlyList<CapacityOutlook> For(string cluster) => _combined.GetValueOrDefault(cluster) ?? [];
 
-    /// <summary>Replaces the outlook of the cluster of <paramref name="capacity"/> and requests its evaluation.</summary>
+    /// <summary>Replaces the forecast outlook of the cluster of <paramref name="capacity"/> and requests its evaluation.</summary>
     public void Publish(ClusterCapacity capacity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(capacity);
@@ -34,8 +37,51 @@ public sealed class CapacityAlerts : ICapacityOutlookSource
             }
         }
 
-        _outlooks[capacity.Cluster] = outlooks;
-        _book.RequestEvaluation(capacity.Cluster);
+        _forecasts[capacity.Cluster] = outlooks;
+        Combine(capacity.Cluster);
+    }
+
+    /// <summary>
+    /// N+1 on the live state, from every record (no history or forecast needed): a cluster that does not survive losing
+    /// its largest node now is an AzLocalCapacityForecast for <c>n_plus_1</c> crossing now. Evaluation is requested only
+    /// when that verdict changes.
+    /// </summary>
+    public void PublishNPlusOne(NPlusOneOutlook? outlook)
+    {
+        if (outlook is null)
+        {
+            return;
+        }
+
+        var failing = _failingNow.ContainsKey(outlook.Cluster);
+        if (outlook.FailsNow && !failing)
+        {
+            _failingNow[outlook.Cluster] = new CapacityOutlook(CapacityResources.NPlusOne, outlook.EvaluatedAt, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["policy"] = "surviving the loss of its largest node",
+                ["current"] = outlook.Now.Verdict,
+                ["method"] = "the live state, now",
+                ["score"] = "–",
+                ["baseline"] = "–",
+                ["earliest"] = "already",
+                ["latest"] = "already",
+            });
+            Combine(outlook.Cluster);
+        }
+        else if (!outlook.FailsNow && failing)
+        {
+            _failingNow.TryRemove(outlook.Cluster, out _);
+            Combine(outlook.Cluster);
+        }
+    }
+
+    private void Combine(string cluster)
+    {
+        var forecasts = _forecasts.GetValueOrDefault(cluster) ?? [];
+        _combined[cluster] = _failingNow.TryGetValue(cluster, out var now)
+            ? [now, .. forecasts.Where(o => o.Resource != CapacityResources.NPlusOne)]
+            : forecasts;
+        _book.RequestEvaluation(cluster);
     }
 
     private static Dictionary<string, string> Details(ResourceForecast resource)

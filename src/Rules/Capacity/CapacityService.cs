@@ -51,6 +51,7 @@ public sealed class CapacityService
             if (snapshot is not null)
             {
                 _board.SetSnapshot(snapshot);
+                _alerts.PublishNPlusOne(_board.NPlusOne(snapshot.Cluster));
                 samples.AddRange(CapacitySnapshotBuilder.ToSamples(snapshot));
             }
         }

@@ -203,7 +203,27 @@ public sealed class CapacityServiceTests : IDisposable
         await _history.RollUpAsync(samples.Min(s => s.TimestampMs));
     }
 
-    private void IngestThreeNodeCluster()
+    [Fact]
+    public async Task NPlusOneFailingNow_AlertsFromTheFirstRecord_WithoutAForecast_AndResolvesWhenItHoldsAgain()
+    {
+        // 3 × 512 GB with 400 GB used each: 1200 GB of VMs, 1024 GB left after losing a node → N+1 fails now.
+        IngestThreeNodeCluster(availableGb: 112);
+
+        await _service.RecordAsync();
+        _harness.Tick();
+
+        var alert = _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == CapacityResources.NPlusOne);
+        Assert.Equal(("warning", AlertState.Firing), (alert.Severity, alert.State));
+        Assert.Contains(_harness.Notifier.Sent, n => n.Labels["alertname"] == CapacityAlerts.AlertName && n.Labels["resource"] == CapacityResources.NPlusOne);
+
+        IngestThreeNodeCluster(availableGb: 212); // 900 GB on 1024 GB: holds again
+        await _service.RecordAsync();
+        _harness.Tick();
+
+        Assert.Equal(AlertState.Inactive, _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == CapacityResources.NPlusOne).State);
+    }
+
+    private void IngestThreeNodeCluster(double availableGb = 212)
     {
         var otlp = new Otlp("c1", "node-1")
             .Gauge(Instruments.StoragePoolSize, 24e12, ("pool", "S2D"))
@@ -214,7 +234,7 @@ public sealed class CapacityServiceTests : IDisposable
         foreach (var node in new[] { "node-1", "node-2", "node-3" })
         {
             otlp.Gauge(Instruments.NodeMemorySize, 512 * Gb, ("node", node))
-                .Gauge(Instruments.NodeMemoryAvailable, 212 * Gb, ("node", node))
+                .Gauge(Instruments.NodeMemoryAvailable, availableGb * Gb, ("node", node))
                 .Gauge(Instruments.NodeVmCount, 10, ("node", node))
                 .Gauge(Instruments.NodeCpuUtilization, 0.3, ("node", node))
                 .Gauge(Instruments.StorageDiskCount, 4, ("node", node), ("media", "ssd"), ("usage", "capacity"), ("state", "healthy"));

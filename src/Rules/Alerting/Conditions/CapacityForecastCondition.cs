@@ -6,7 +6,8 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 /// <summary>
 /// AzLocalCapacityForecast: a resource's median forecast (published by the capacity job) crosses its policy within
 /// parameter <c>within</c> and not sooner than <c>after</c> — so the warning (within 6 months) and the info (6 to 18
-/// months) of the policy never both hold for one resource. Same lifecycle, muting and persistence as every alert.
+/// months) of the policy never both hold for one resource. A crossing already past (N+1 failing on the live state)
+/// counts as now. Same lifecycle, muting and persistence as every alert.
 /// </summary>
 public sealed class CapacityForecastCondition : IAlertCondition
 {
@@ -25,7 +26,7 @@ public sealed class CapacityForecastCondition : IAlertCondition
         var after = context.Settings.Duration("after", TimeSpan.Zero);
         foreach (var outlook in context.CapacityOutlook)
         {
-            var lead = outlook.CrossesAt - context.Now;
+            var lead = outlook.CrossesAt > context.Now ? outlook.CrossesAt - context.Now : TimeSpan.Zero; // already crossed: now
             if (lead >= after && lead < within)
             {
                 var details = new Dictionary<string, string>(outlook.Details, StringComparer.Ordinal)
