@@ -14,4 +14,7 @@ public enum RejectReason
 
     /// <summary>Older than the series' latest point (another node already reported newer).</summary>
     OutOfOrder,
+
+    /// <summary>The caller's token may not write this cluster (<c>Auth:Tokens:&lt;name&gt;:Clusters</c>).</summary>
+    ClusterNotAllowed,
 }

@@ -1,4 +1,5 @@
 using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
@@ -28,11 +29,14 @@ public sealed class IngestPipeline
         _staleAfterMs = (long)series.Value.StaleAfter.TotalMilliseconds;
     }
 
-    /// <summary>Stores and evaluates one export request; returns what was accepted and rejected.</summary>
-    public MappingResult Ingest(ExportMetricsServiceRequest request)
+    /// <summary>
+    /// Stores and evaluates one export request; returns what was accepted and rejected. Points for clusters outside
+    /// <paramref name="clusters"/> (the caller's token; every cluster when null) are rejected, never stored.
+    /// </summary>
+    public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null)
     {
         var now = _time.GetUtcNow();
-        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds()), now);
+        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds()), now, clusters ?? ClusterScope.All);
     }
 
     /// <summary>
@@ -40,22 +44,29 @@ public sealed class IngestPipeline
     /// path otherwise (which also produces the error for a body that is not valid OTLP).
     /// </summary>
     /// <exception cref="OtlpDecodeException">The body is not a valid export request.</exception>
-    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body)
+    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body, ClusterScope? clusters = null)
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var mapped = OtlpProtobufReader.TryMap(body, nowMs, out var fast)
             ? fast
             : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs);
-        return Store(mapped, now);
+        return Store(mapped, now, clusters ?? ClusterScope.All);
     }
 
-    private MappingResult Store(MappingResult result, DateTimeOffset now)
+    private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         foreach (var (cluster, samples) in result.ByCluster)
         {
+            if (!clusters.Allows(cluster))
+            {
+                result.Reject(RejectReason.ClusterNotAllowed, samples.Count);
+                result.Unaccept(samples.Count);
+                continue;
+            }
+
             var state = _store.GetOrAdd(cluster);
             lock (state.Gate)
             {

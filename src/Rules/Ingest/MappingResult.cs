@@ -34,6 +34,9 @@ public sealed class MappingResult
 
     internal void Reject(RejectReason reason, int count = 1) => _rejected[(int)reason] += count;
 
+    /// <summary>Takes back <paramref name="count"/> mapped samples that were then refused before storage.</summary>
+    internal void Unaccept(int count) => Accepted -= count;
+
     /// <summary>A one-line explanation for the OTLP partial-success response, or null when nothing was rejected.</summary>
     public string? Explain()
     {
@@ -49,6 +52,7 @@ public sealed class MappingResult
                 RejectReason.NoCluster => $"{Rejected(r)} point(s) without a cluster (set resource attribute azlocal.cluster or data-point attribute cluster)",
                 RejectReason.UnsupportedType => $"{Rejected(r)} histogram/summary point(s) (not supported)",
                 RejectReason.NoValue => $"{Rejected(r)} point(s) without a value",
+                RejectReason.ClusterNotAllowed => $"{Rejected(r)} point(s) for clusters this token may not write (Auth:Tokens:<name>:Clusters)",
                 _ => $"{Rejected(r)} point(s) older than the stored value",
             });
         return string.Join("; ", parts);
