@@ -18,8 +18,10 @@ public sealed class IngestPipeline
     private readonly TimeProvider _time;
     private readonly SelfMetrics _metrics;
     private readonly long _staleAfterMs;
+    private readonly IngestOptions _options;
+    private readonly IngestLimits _limits;
 
-    public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series)
+    public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         _store = store;
@@ -27,6 +29,8 @@ public sealed class IngestPipeline
         _time = time;
         _metrics = metrics;
         _staleAfterMs = (long)series.Value.StaleAfter.TotalMilliseconds;
+        _options = ingest?.Value ?? new IngestOptions();
+        _limits = IngestLimits.From(_options);
     }
 
     /// <summary>
@@ -36,7 +40,7 @@ public sealed class IngestPipeline
     public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null)
     {
         var now = _time.GetUtcNow();
-        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds()), now, clusters ?? ClusterScope.All);
+        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds(), _limits), now, clusters ?? ClusterScope.All);
     }
 
     /// <summary>
@@ -48,9 +52,9 @@ public sealed class IngestPipeline
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var mapped = OtlpProtobufReader.TryMap(body, nowMs, out var fast)
+        var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, out var fast)
             ? fast
-            : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs);
+            : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs, _limits);
         return Store(mapped, now, clusters ?? ClusterScope.All);
     }
 
@@ -58,6 +62,7 @@ public sealed class IngestPipeline
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
+        var overLimit = 0;
         foreach (var (cluster, samples) in result.ByCluster)
         {
             if (!clusters.Allows(cluster))
@@ -67,12 +72,25 @@ public sealed class IngestPipeline
                 continue;
             }
 
+            // Counting clusters takes every lock of the store's map: only when this one is new. Concurrent requests
+            // may each add one past the limit, at most one per request in flight.
+            if (_store.Find(cluster) is null && _store.ClusterCount >= _options.MaxClusters)
+            {
+                result.Reject(RejectReason.ClusterLimit, samples.Count);
+                result.Unaccept(samples.Count);
+                continue;
+            }
+
             var state = _store.GetOrAdd(cluster);
             lock (state.Gate)
             {
                 foreach (var sample in samples)
                 {
-                    if (!state.Apply(sample, nowMs, _staleAfterMs))
+                    if (AtSeriesLimit(state) && !state.Holds(sample))
+                    {
+                        overLimit++;
+                    }
+                    else if (!state.Apply(sample, nowMs, _staleAfterMs))
                     {
                         outOfOrder++;
                     }
@@ -87,6 +105,12 @@ public sealed class IngestPipeline
             result.Reject(RejectReason.OutOfOrder, outOfOrder);
         }
 
+        if (overLimit > 0)
+        {
+            result.Reject(RejectReason.SeriesLimit, overLimit);
+            result.Unaccept(overLimit);
+        }
+
         _metrics.SamplesAccepted(result.Accepted - outOfOrder);
         foreach (var reason in Enum.GetValues<RejectReason>())
         {
@@ -98,4 +122,8 @@ public sealed class IngestPipeline
 
         return result;
     }
+
+    /// <summary>True when a new series in <paramref name="state"/> would pass the per-cluster or the total limit.</summary>
+    private bool AtSeriesLimit(ClusterState state) =>
+        state.SeriesCount >= _options.MaxSeriesPerCluster || _store.SeriesCount >= _options.MaxSeries;
 }
