@@ -12,6 +12,9 @@ namespace AzLocalMonitor.Rules.Api;
 /// </summary>
 public static class MaintenanceEndpoints
 {
+    /// <summary>Windows the API keeps per cluster: enough for any plan, too few to hide a flood.</summary>
+    public const int MaxWindowsPerCluster = 100;
+
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -74,6 +77,12 @@ public static class MaintenanceEndpoints
         if (!caller.Clusters.Allows(window.Cluster))
         {
             return AuditEntry.OutOfScope(caller, window.Cluster);
+        }
+
+        if (schedule.All.Count(w => w.Cluster == window.Cluster) >= MaxWindowsPerCluster)
+        {
+            return Results.Json(new { errors = new[] { $"cluster '{window.Cluster}' already has {MaxWindowsPerCluster} maintenance windows: delete old ones first" } },
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         var now = time.GetUtcNow();

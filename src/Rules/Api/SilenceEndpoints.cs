@@ -16,6 +16,9 @@ public static class SilenceEndpoints
     /// <summary>The longest silence accepted: a forgotten silence must not hide a cluster for ever.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
 
+    /// <summary>Silences kept that have not expired yet: a flood of them must not slow every evaluation.</summary>
+    public const int MaxUnexpired = 1_000;
+
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -73,7 +76,8 @@ public static class SilenceEndpoints
         {
             if (DurationText.TryParse(d, out var duration) && duration > TimeSpan.Zero)
             {
-                ends = starts + duration;
+                // Past the longest silence: say so below rather than overflow the end date.
+                ends = duration > MaxDuration ? starts + MaxDuration + TimeSpan.FromSeconds(1) : starts + duration;
             }
             else
             {
@@ -97,6 +101,11 @@ public static class SilenceEndpoints
         if (errors.Count > 0)
         {
             return Errors(errors);
+        }
+
+        if (silences.All.Count(s => s.EndsAt > now) >= MaxUnexpired)
+        {
+            return Results.Json(new { errors = new[] { $"{MaxUnexpired} silences are pending or active already: expire some first" } }, statusCode: StatusCodes.Status409Conflict);
         }
 
         var silence = new Silence(Guid.NewGuid().ToString("n")[..12], matchers, starts, ends!.Value, caller.Name, request.Comment!.Trim(), now);
