@@ -102,7 +102,7 @@ start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostna
 cat <<INFO
 
 AzLocalMonitor is running (all on loopback):
-  Web dashboard     http://127.0.0.1:$RULES_PORT/ui/         (fleet → cluster → node, alerts, capacity)
+  Web dashboard     http://127.0.0.1:$RULES_PORT/ui/         (fleet → cluster → node, alerts, capacity; sign in with a token below)
   Rules             http://127.0.0.1:$RULES_PORT/            (OTLP in: POST /v1/metrics)
     metrics         http://127.0.0.1:$RULES_PORT/metrics
     alerts          http://127.0.0.1:$RULES_PORT/api/v1/alerts
