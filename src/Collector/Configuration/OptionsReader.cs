@@ -85,6 +85,18 @@ internal static class OptionsReader
             problems.Add($"Retry max delay '{retryText}' is not a duration from 100ms to 10m (examples: 30s, 2m).");
         }
 
+        var caFile = NullIfBlank(config[ConfigurationKeys.CaFile]);
+        if (caFile is not null && !File.Exists(caFile))
+        {
+            problems.Add($"CA file '{caFile}' does not exist.");
+        }
+
+        var thumbprint = NullIfBlank(config[ConfigurationKeys.ServerThumbprint])?.Replace(":", string.Empty, StringComparison.Ordinal);
+        if (thumbprint is not null && (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit)))
+        {
+            problems.Add($"Server thumbprint '{thumbprint}' is not a SHA-256 thumbprint (64 hex digits).");
+        }
+
         if (problems.Count > 0)
         {
             throw new OptionsException(problems);
@@ -92,6 +104,8 @@ internal static class OptionsReader
 
         return new CollectorOptions
         {
+            CaFile = caFile,
+            ServerThumbprint = thumbprint,
             Destinations = destinations,
             SpoolPath = NullIfBlank(config[ConfigurationKeys.Spool]) ?? DefaultSpoolPath(node, destinations),
             SpoolLimits = limits,
