@@ -67,10 +67,20 @@ internal static class CollectorApp
             return ExitCodes.Usage;
         }
 
+        // Disposed last, so the session's final log lines are written before the console logger stops.
+        using var loggers = LoggerFactory.Create(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+                console.UseUtcTimestamp = true;
+            }));
+
         SourceSetup setup;
         try
         {
-            setup = SourceFactory.Create(options, TimeProvider.System);
+            setup = SourceFactory.Create(options, TimeProvider.System, loggers);
         }
         catch (ScenarioException e)
         {
@@ -83,19 +93,11 @@ internal static class CollectorApp
             return ExitCodes.Unavailable;
         }
 
-        // Disposed last, so the session's final log lines are written before the console logger stops.
-        using var loggers = LoggerFactory.Create(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-                console.UseUtcTimestamp = true;
-            }));
-
         try
         {
-            await using var session = new ExportSession(options, setup, loggers, TimeProvider.System);
+            // A replayed capture reports as the node it was taken on, unless --node says otherwise.
+            var reporting = setup.Node is { } node ? options with { Node = node } : options;
+            await using var session = new ExportSession(reporting, setup, loggers, TimeProvider.System);
             return await session.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SourceUnavailableException e)

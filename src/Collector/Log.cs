@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Could not write a batch to the spool {Spool}; this collection is lost")]
     public static partial void SpoolWriteFailed(ILogger logger, string spool, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Error, "Windows watch: a reading failed ({Failures} so far); the watch goes on")]
+    public static partial void WatchReadFailed(ILogger logger, long failures, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "Windows: CIM query refused or unanswered (reported once until it changes): {Query}")]
+    public static partial void CimQueryFailed(ILogger logger, string query);
+
+    [LoggerMessage(13, LogLevel.Warning, "Health Service snapshot failed (Diagnose returned {Code}); keeping the {Known} known faults")]
+    public static partial void FaultRefreshFailed(ILogger logger, int code, string known);
 }

@@ -34,8 +34,8 @@ public static class MetricCatalog
         new(Instruments.StorageVolumeHealth, Cluster, "", Gauge, "Volume health (1 for the current state).", ["volume", "state"]),
         new(Instruments.StorageVolumeOperational, Cluster, "", Gauge, "Volume operational state (1 for the current state).", ["volume", "state"]),
         new(Instruments.StorageDiskCount, Node, "{disk}", Gauge, "Physical disks by media, usage and state.", ["media", "usage", "state"]),
-        new(Instruments.StorageRepairSize, Cluster, "By", Gauge, "Total bytes of a running repair/regeneration job.", ["job"]),
-        new(Instruments.StorageRepairProcessed, Cluster, "By", Gauge, "Bytes processed by a running repair/regeneration job.", ["job"]),
+        new(Instruments.StorageRepairSize, Cluster, "By", Gauge, "Total bytes of a repair/regeneration job, running or waiting.", ["job", "state"]),
+        new(Instruments.StorageRepairProcessed, Cluster, "By", Gauge, "Bytes processed by a repair/regeneration job, running or waiting.", ["job", "state"]),
         new(Instruments.StorageDegraded, Node, "By", Gauge, "Bytes awaiting resync on the node.", []),
         new(Instruments.HealthFaults, Cluster, "{fault}", Gauge, "Active Health Service faults.", ["severity", "type"]),
     ];

@@ -84,4 +84,18 @@ public sealed class CollectorAppTests : IDisposable
         Assert.Equal(ExitCodes.Unavailable, await Run("--source", "windows"));
         Assert.Contains("needs Windows", _error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WindowsCaptureWithoutCapture_IsAUsageError()
+    {
+        Assert.Equal(ExitCodes.Usage, await Run("--source", "windows-capture"));
+        Assert.Contains("--capture", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WindowsCaptureOfAFolderWithoutMeta_SaysWhatACaptureIs()
+    {
+        Assert.Equal(ExitCodes.Unavailable, await Run("--source", "windows-capture", "--capture", _dir));
+        Assert.Contains("Save-AzLocalCapture.ps1", _error.ToString(), StringComparison.Ordinal);
+    }
 }

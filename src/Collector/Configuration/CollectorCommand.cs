@@ -15,7 +15,7 @@ internal sealed class CollectorCommand
             "AzLocalMonitor collector: reads an Azure Local cluster (or a simulated one, or this Linux host) and exports "
             + "the metric catalog over OTLP/HTTP protobuf to Rules. Node failures and quorum changes are exported at once.")
         {
-            Source, Rules, TokenFile, CaFile, ServerThumbprint, Cluster, Node, Interval, Scenario, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
+            Source, Rules, TokenFile, CaFile, ServerThumbprint, Cluster, Node, Interval, Scenario, Capture, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
         };
 
         // The root's own action is a marker: CollectorApp runs the collector itself when it is chosen. It exists so
@@ -31,8 +31,9 @@ internal sealed class CollectorCommand
 
     public Option<string?> Source { get; } = new("--source", "-s")
     {
-        Description = "Where readings come from: simulated (a scripted cluster), linux (this host's /proc) or windows (an Azure Local node; needs Windows). Required.",
-        HelpName = "simulated|linux|windows",
+        Description = "Where readings come from: simulated (a scripted cluster), linux (this host's /proc), windows (an Azure Local node; needs Windows) "
+            + "or windows-capture (a node's capture folder replayed through the windows mapping, any OS). Required.",
+        HelpName = "simulated|linux|windows|windows-capture",
     };
 
     public Option<string?> Rules { get; } = new("--rules")
@@ -82,6 +83,13 @@ internal sealed class CollectorCommand
     {
         Description = "Scenario YAML for --source simulated (see scenarios/*.yaml beside the program). Default: a steady 3-node cluster.",
         HelpName = "file",
+    };
+
+    public Option<string?> Capture { get; } = new("--capture")
+    {
+        Description = "Capture folder for --source windows-capture (written on a node by deploy/windows/Save-AzLocalCapture.ps1). "
+            + "Node and cluster default to the capture's meta.json.",
+        HelpName = "dir",
     };
 
     public Option<string?> TimeScale { get; } = new("--time-scale")
@@ -140,6 +148,7 @@ internal sealed class CollectorCommand
         Put(ConfigurationKeys.Node, Node);
         Put(ConfigurationKeys.Interval, Interval);
         Put(ConfigurationKeys.Scenario, Scenario);
+        Put(ConfigurationKeys.Capture, Capture);
         Put(ConfigurationKeys.TimeScale, TimeScale);
         Put(ConfigurationKeys.Spool, Spool);
         Put(ConfigurationKeys.StatusFile, StatusFile);

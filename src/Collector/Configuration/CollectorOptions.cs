@@ -24,11 +24,17 @@ internal sealed record CollectorOptions
     /// <summary>Resource attribute <c>host.name</c>: the reporting node.</summary>
     public required string Node { get; init; }
 
+    /// <summary>Whether --node (or Collector:Node) was given, rather than defaulting to this machine's name.</summary>
+    public bool NodeGiven { get; init; }
+
     /// <summary>Periodic export interval; state changes are exported at once regardless.</summary>
     public TimeSpan Interval { get; init; } = DefaultInterval;
 
     /// <summary>Scenario file of the simulated source; null runs a steady cluster.</summary>
     public string? ScenarioPath { get; init; }
+
+    /// <summary>Capture folder of --source windows-capture.</summary>
+    public string? CapturePath { get; init; }
 
     /// <summary>Scenario seconds per real second; null means the scenario's own, else 1.</summary>
     public double? TimeScale { get; init; }

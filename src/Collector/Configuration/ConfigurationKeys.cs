@@ -12,6 +12,7 @@ internal static class ConfigurationKeys
     public const string Node = "Collector:Node";
     public const string Interval = "Collector:Interval";
     public const string Scenario = "Collector:Scenario";
+    public const string Capture = "Collector:Capture";
     public const string TimeScale = "Collector:TimeScale";
     public const string Once = "Collector:Once";
     public const string Spool = "Collector:Spool";

@@ -17,6 +17,8 @@ internal sealed class ExamplesHelpAction(HelpAction inner) : SynchronousCommandL
           OTEL_EXPORTER_OTLP_ENDPOINT=http://alloy.example.net:4318 dotnet run --project src/Collector -- --source linux --cluster lab
           # Rules plus Grafana Alloy as a second destination; storage-network round trip by TCP connect
           OTEL_EXPORTER_OTLP_ENDPOINT=http://alloy:4318 dotnet run --project src/Collector -- -s linux --rules http://rules:9480 --peer storage=10.0.1.12:445
+          # replay a node's capture folder (deploy/windows/Save-AzLocalCapture.ps1) through the Windows mapping, once
+          dotnet run --project src/Collector -- --source windows-capture --capture ./azlocal-capture-node1-20261202104000 --once
 
         Delivery: every batch is first written to the spool (--spool); each destination gets every batch, in order,
         retried with backoff while it is down. Health: --status-file and the azlm_agent_* self-metrics.
@@ -27,7 +29,7 @@ internal sealed class ExamplesHelpAction(HelpAction inner) : SynchronousCommandL
         Logging levels: the "Logging" section (Logging__LogLevel__Default=Debug).
 
         Exit codes: 0 stopped cleanly (Ctrl-C) or --once delivered; 1 runtime failure or --once not delivered;
-        2 bad options or scenario file; 3 the source cannot run on this machine.
+        2 bad options or scenario file; 3 the source cannot run on this machine (or --capture is not a capture folder).
         """;
 
     public override int Invoke(ParseResult parseResult)

@@ -25,13 +25,14 @@ internal static class OptionsReader
             "SIMULATED" => SourceKind.Simulated,
             "LINUX" => SourceKind.Linux,
             "WINDOWS" => SourceKind.Windows,
+            "WINDOWS-CAPTURE" => SourceKind.WindowsCapture,
             _ => null,
         };
         if (source is null)
         {
             problems.Add(string.IsNullOrWhiteSpace(sourceText)
                 ? "No source chosen: pass --source simulated, linux or windows."
-                : $"Unknown source '{sourceText}': expected simulated, linux or windows.");
+                : $"Unknown source '{sourceText}': expected simulated, linux, windows or windows-capture.");
         }
 
         var rules = ReadRulesUrl(config, problems);
@@ -69,6 +70,16 @@ internal static class OptionsReader
         if (scenario is not null && source is not SourceKind.Simulated and not null)
         {
             problems.Add($"--scenario only applies to the simulated source, not {sourceText}.");
+        }
+
+        var capture = NullIfBlank(config[ConfigurationKeys.Capture]);
+        if (source is SourceKind.WindowsCapture && capture is null)
+        {
+            problems.Add("--source windows-capture needs --capture DIR (a folder written by Save-AzLocalCapture.ps1).");
+        }
+        else if (capture is not null && source is not SourceKind.WindowsCapture and not null)
+        {
+            problems.Add($"--capture only applies to the windows-capture source, not {sourceText}.");
         }
 
         var node = NullIfBlank(config[ConfigurationKeys.Node]) ?? Environment.MachineName;
@@ -116,8 +127,10 @@ internal static class OptionsReader
             RulesBaseUrl = rules!,
             Cluster = NullIfBlank(config[ConfigurationKeys.Cluster]),
             Node = node,
+            NodeGiven = NullIfBlank(config[ConfigurationKeys.Node]) is not null,
             Interval = interval,
             ScenarioPath = scenario,
+            CapturePath = capture,
             TimeScale = timeScale,
             Once = once,
         };

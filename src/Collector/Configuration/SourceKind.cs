@@ -9,6 +9,9 @@ internal enum SourceKind
     /// <summary>This Linux host's CPU and memory from /proc.</summary>
     Linux,
 
-    /// <summary>A Windows Azure Local node (perf counters, CIM); built under a later issue.</summary>
+    /// <summary>A Windows Azure Local node (perf counters, CIM, Health Service faults).</summary>
     Windows,
+
+    /// <summary>A capture folder of a Windows node (Save-AzLocalCapture.ps1), replayed through the Windows mapping.</summary>
+    WindowsCapture,
 }

@@ -10,7 +10,9 @@ namespace AzLocalMonitor.Collector.Export;
 /// back a reordering), the spool depth, drops, poisoned batches and each destination's last successful export.
 /// Rules exposes them as <c>azlm_agent_batch_sequence</c>, <c>azlm_agent_spool_batches</c>,
 /// <c>azlm_agent_spool_bytes</c>, <c>azlm_agent_spool_dropped_total</c>, <c>azlm_agent_export_poisoned_total</c> and
-/// <c>azlm_agent_export_last_success_seconds</c> (Unix time, label <c>destination</c>).
+/// <c>azlm_agent_export_last_success_seconds</c> (Unix time, label <c>destination</c>), and on Windows
+/// <c>azlm_agent_cluster_queryable</c>: 0 while this node cannot query its cluster (it then reports no quorum, votes or
+/// other cluster facts: being cut off is not evidence that the cluster lost quorum).
 /// </summary>
 internal static class AgentSelfMetrics
 {
@@ -21,11 +23,13 @@ internal static class AgentSelfMetrics
     public const string SpoolDropped = "azlm.agent.spool.dropped";
     public const string ExportPoisoned = "azlm.agent.export.poisoned";
     public const string LastSuccess = "azlm.agent.export.last_success";
+    public const string ClusterQueryable = "azlm.agent.cluster.queryable";
 
     /// <param name="sequence">The sequence of the batch being built.</param>
     /// <param name="timeUnixNano">The batch's measurement time.</param>
     /// <param name="startUnixNano">When the agent started (start of the cumulative counters).</param>
-    public static ScopeMetricsSpec Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations)
+    /// <param name="clusterQueryable">Whether the source could query its cluster; null (not exported) for sources without one.</param>
+    public static ScopeMetricsSpec Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations, bool? clusterQueryable = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(destinations);
@@ -48,6 +52,11 @@ internal static class AgentSelfMetrics
             Counter(SpoolDropped, "{batch}", "Batches dropped unsent because the spool was full.", spool.Dropped, startUnixNano, timeUnixNano),
             Counter(ExportPoisoned, "{batch}", "Batches a destination refused as invalid (4xx), set aside in the spool's poison folder.", spool.Poisoned, startUnixNano, timeUnixNano),
         ];
+        if (clusterQueryable is { } queryable)
+        {
+            metrics.Add(Gauge(ClusterQueryable, string.Empty, "1 while this node can query its cluster (root\\MSCluster answers), 0 while it cannot.", queryable ? 1 : 0, timeUnixNano));
+        }
+
         if (lastSuccess.Gauge.DataPoints.Count > 0)
         {
             metrics.Add(lastSuccess);

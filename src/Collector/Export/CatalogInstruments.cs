@@ -57,14 +57,14 @@ internal sealed class CatalogInstruments : IDisposable
             StateSet(MetricCatalog.States.Health, StateNames.Of(p.Health), new Tag("pool", p.Name)))));
         Gauge(Instruments.StorageVolumeSize, r => Cluster(r, c => c.Volumes.Select(v =>
             new Measurement<long>(v.SizeBytes, new Tag("volume", v.Name), new Tag("resiliency", v.Resiliency)))));
-        Gauge(Instruments.StorageVolumeUsed, r => Cluster(r, c => c.Volumes.Select(v =>
+        Gauge(Instruments.StorageVolumeUsed, r => Cluster(r, c => c.Volumes.Where(v => v.UsedKnown).Select(v =>
             new Measurement<long>(v.UsedBytes, new Tag("volume", v.Name), new Tag("resiliency", v.Resiliency)))));
         Gauge(Instruments.StorageVolumeHealth, r => Cluster(r, c => c.Volumes.SelectMany(v =>
             StateSet(MetricCatalog.States.Health, StateNames.Of(v.Health), new Tag("volume", v.Name)))));
         Gauge(Instruments.StorageVolumeOperational, r => Cluster(r, c => c.Volumes.SelectMany(v =>
             StateSet(MetricCatalog.States.VolumeOperational, StateNames.Of(v.Operational), new Tag("volume", v.Name)))));
-        Gauge(Instruments.StorageRepairSize, r => RepairJobs(r).Select(j => new Measurement<long>(j.SizeBytes, new Tag("job", j.Name))));
-        Gauge(Instruments.StorageRepairProcessed, r => RepairJobs(r).Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name))));
+        Gauge(Instruments.StorageRepairSize, r => RepairJobs(r).Select(j => new Measurement<long>(j.SizeBytes, new Tag("job", j.Name), new Tag("state", j.State))));
+        Gauge(Instruments.StorageRepairProcessed, r => RepairJobs(r).Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name), new Tag("state", j.State))));
         Gauge(Instruments.HealthFaults, r => Cluster(r, c => c.Faults.Select(f =>
             new Measurement<long>(f.Count, new Tag("severity", f.Severity), new Tag("type", f.Type)))));
     }

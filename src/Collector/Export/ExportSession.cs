@@ -67,7 +67,7 @@ internal sealed class ExportSession : IAsyncDisposable
             _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write));
         }
 
-        var exporter = new SpoolingExporter(_spool, statuses, time, _logger, OnAppended);
+        var exporter = new SpoolingExporter(_spool, statuses, time, _logger, OnAppended) { ClusterQueryable = () => _cache.Current.ClusterQueryable };
         _provider = BuildProvider(options, setup.Cluster, _instruments.Meter.Name, exporter);
         _flusher = new ImmediateFlusher(() => _provider.ForceFlush(FlushTimeoutMilliseconds), time, _logger);
     }

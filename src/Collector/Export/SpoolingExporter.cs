@@ -34,6 +34,9 @@ internal sealed class SpoolingExporter : BaseExporter<Metric>
         _startUnixNano = OtlpBatchEncoder.UnixNanos(time.GetUtcNow());
     }
 
+    /// <summary>Whether the source could query its cluster (Windows); null for sources without one.</summary>
+    public Func<bool?> ClusterQueryable { get; init; } = () => null;
+
     public override ExportResult Export(in Batch<Metric> batch)
     {
         _resource ??= OtlpBatchEncoder.Resource(ParentProvider.GetResource().Attributes);
@@ -44,7 +47,7 @@ internal sealed class SpoolingExporter : BaseExporter<Metric>
         {
             _spool.Append(sequence =>
             {
-                var self = AgentSelfMetrics.Build(sequence, time, _startUnixNano, _spool, _destinations);
+                var self = AgentSelfMetrics.Build(sequence, time, _startUnixNano, _spool, _destinations, ClusterQueryable());
                 var scope = new AzLocalMonitor.Telemetry.Otlp.Metrics.ScopeMetrics { Scope = new() { Name = self.Name } };
                 scope.Metrics.AddRange(self.Metrics);
                 scopes.Add(scope);

@@ -2,6 +2,8 @@ using AzLocalMonitor.Collector.Configuration;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Simulated;
 using AzLocalMonitor.Collector.Sources.Windows;
+using AzLocalMonitor.Collector.Sources.Windows.Capture;
+using Microsoft.Extensions.Logging;
 
 namespace AzLocalMonitor.Collector.Sources;
 
@@ -12,7 +14,7 @@ internal static class SourceFactory
 
     /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
     /// <exception cref="SourceUnavailableException">The source cannot run on this machine.</exception>
-    public static SourceSetup Create(CollectorOptions options, TimeProvider time)
+    public static SourceSetup Create(CollectorOptions options, TimeProvider time, ILoggerFactory? loggers = null)
     {
         switch (options.Source)
         {
@@ -38,10 +40,16 @@ internal static class SourceFactory
                 return new SourceSetup(
                     new LinuxSource(options.Node, peers: options.Peers, probeInterval: options.Interval, time: time), options.Cluster ?? options.Node);
 
+            case SourceKind.WindowsCapture:
+                // The capture's node reports, as it would have live (a --node given explicitly wins).
+                var folder = new CaptureFolder(options.CapturePath!);
+                var replayNode = options.NodeGiven ? options.Node : folder.ComputerName;
+                return new SourceSetup(new WindowsCaptureSource(folder, replayNode), options.Cluster ?? folder.Cluster ?? replayNode, replayNode);
+
             default:
                 if (OperatingSystem.IsWindows())
                 {
-                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time), options.Cluster ?? options.Node);
+                    return new SourceSetup(new WindowsSource(options.Node, options.Peers, options.Interval, time, loggers?.CreateLogger("AzLocalMonitor.Collector.Windows")), options.Cluster ?? options.Node);
                 }
 
                 throw new SourceUnavailableException(

@@ -29,9 +29,14 @@ public sealed class AlertPersistence
     }
 
     /// <summary>Under the cluster's gate: the rows that changed since the last call (dirty alerts, forgotten ones).</summary>
-    public static List<AlertChange> TakeChanges(ClusterAlerts cluster)
+    public static IReadOnlyList<AlertChange> TakeChanges(ClusterAlerts cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        if (cluster.Forgotten.Count == 0 && cluster.ByRule.Count == 0)
+        {
+            return []; // the common case on ingest: no alert at all, nothing to write
+        }
+
         var changes = new List<AlertChange>();
         foreach (var (key, labels) in cluster.Forgotten)
         {

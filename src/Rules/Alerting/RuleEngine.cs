@@ -71,6 +71,10 @@ public sealed class RuleEngine
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var alerts = Book.For(cluster);
+
+        // Millisecond precision, as stored and as Prometheus keeps time: a restored alert's startsAt is then exactly
+        // the one Alertmanager heard before the restart (and the one an HA replica computes).
+        now = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         lock (cluster.Gate)
         {
             EvaluateLocked(alerts, now, onArrival);
@@ -130,7 +134,7 @@ public sealed class RuleEngine
 
         CollectUnmutedAndResends(alerts, now, toSend, context);
         alerts.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
-        _outbox.Enqueue(alerts, toSend.Select(a => _notifications.Create(a, now)).ToList());
+        _outbox.Enqueue(alerts, toSend.Count == 0 ? [] : toSend.ConvertAll(a => _notifications.Create(a, now)));
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
     }
 
@@ -183,6 +187,11 @@ public sealed class RuleEngine
     /// </summary>
     private void Mute(ClusterAlerts cluster, Muter muter, DateTimeOffset now, EvaluationContext context)
     {
+        if (cluster.ByRule.Count == 0)
+        {
+            return; // the common case on ingest: a healthy cluster, nothing to mute
+        }
+
         var sources = cluster.All.Where(a => a.State != AlertState.Inactive).Select(a => a.Labels).ToList();
         foreach (var alert in cluster.All)
         {

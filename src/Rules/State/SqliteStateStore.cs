@@ -154,19 +154,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public void SaveWindow(MaintenanceWindow window, AuditRecord audit)
     {
         ArgumentNullException.ThrowIfNull(window);
-        lock (_gate)
-        {
-            using var tx = _connection.BeginTransaction();
-            using (var upsert = Command("INSERT INTO maintenance_windows (id, body) VALUES ($id, $b) ON CONFLICT (id) DO UPDATE SET body = excluded.body", tx))
-            {
-                upsert.Parameters.AddWithValue("$id", window.Id);
-                upsert.Parameters.AddWithValue("$b", JsonSerializer.Serialize(window));
-                upsert.ExecuteNonQuery();
-            }
-
-            Audit(audit, tx);
-            tx.Commit();
-        }
+        SaveDocument("maintenance_windows", window.Id, JsonSerializer.Serialize(window), audit);
     }
 
     public void DeleteWindow(string id, AuditRecord audit)
@@ -185,61 +173,16 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         }
     }
 
-    public IReadOnlyList<MaintenanceWindow> LoadWindows()
-    {
-        lock (_gate)
-        {
-            using var query = Command("SELECT body FROM maintenance_windows ORDER BY id");
-            using var reader = query.ExecuteReader();
-            var result = new List<MaintenanceWindow>();
-            while (reader.Read())
-            {
-                if (JsonSerializer.Deserialize<MaintenanceWindow>(reader.GetString(0)) is { } window)
-                {
-                    result.Add(window);
-                }
-            }
-
-            return result;
-        }
-    }
+    public IReadOnlyList<MaintenanceWindow> LoadWindows() => LoadDocuments("maintenance_windows", body => JsonSerializer.Deserialize<MaintenanceWindow>(body));
 
     public void SaveSilence(Silence silence, AuditRecord audit)
     {
         ArgumentNullException.ThrowIfNull(silence);
-        lock (_gate)
-        {
-            using var tx = _connection.BeginTransaction();
-            using (var upsert = Command("INSERT INTO silences (id, body) VALUES ($id, $b) ON CONFLICT (id) DO UPDATE SET body = excluded.body", tx))
-            {
-                upsert.Parameters.AddWithValue("$id", silence.Id);
-                upsert.Parameters.AddWithValue("$b", JsonSerializer.Serialize(StoredSilence.From(silence)));
-                upsert.ExecuteNonQuery();
-            }
-
-            Audit(audit, tx);
-            tx.Commit();
-        }
+        SaveDocument("silences", silence.Id, JsonSerializer.Serialize(StoredSilence.From(silence)), audit);
     }
 
-    public IReadOnlyList<Silence> LoadSilences()
-    {
-        lock (_gate)
-        {
-            using var query = Command("SELECT body FROM silences ORDER BY id");
-            using var reader = query.ExecuteReader();
-            var result = new List<Silence>();
-            while (reader.Read())
-            {
-                if (JsonSerializer.Deserialize<StoredSilence>(reader.GetString(0)) is { } stored)
-                {
-                    result.Add(stored.ToSilence());
-                }
-            }
-
-            return result;
-        }
-    }
+    public IReadOnlyList<Silence> LoadSilences() =>
+        LoadDocuments("silences", body => JsonSerializer.Deserialize<StoredSilence>(body)?.ToSilence());
 
     public IReadOnlyList<AuditRecord> LoadAudit(int limit)
     {
@@ -264,6 +207,44 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         lock (_gate)
         {
             _connection.Dispose();
+        }
+    }
+
+    /// <summary>Upserts a JSON document by id in <paramref name="table"/> (a fixed name, never user input) with its audit entry, in one transaction.</summary>
+    private void SaveDocument(string table, string id, string body, AuditRecord audit)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var upsert = Command($"INSERT INTO {table} (id, body) VALUES ($id, $b) ON CONFLICT (id) DO UPDATE SET body = excluded.body", tx))
+            {
+                upsert.Parameters.AddWithValue("$id", id);
+                upsert.Parameters.AddWithValue("$b", body);
+                upsert.ExecuteNonQuery();
+            }
+
+            Audit(audit, tx);
+            tx.Commit();
+        }
+    }
+
+    private List<T> LoadDocuments<T>(string table, Func<string, T?> parse)
+        where T : class
+    {
+        lock (_gate)
+        {
+            using var query = Command($"SELECT body FROM {table} ORDER BY id");
+            using var reader = query.ExecuteReader();
+            var result = new List<T>();
+            while (reader.Read())
+            {
+                if (parse(reader.GetString(0)) is { } item)
+                {
+                    result.Add(item);
+                }
+            }
+
+            return result;
         }
     }
 

@@ -13,9 +13,16 @@ export interface ClusterDto {
   votesPresent: number | null;
   votesConfigured: number | null;
   series: number;
+  /** The cluster's members (membership reports and nodes' own reports), never a host a foreign series names. */
   nodes: NodeDto[];
+  /** Unmuted firing alerts: the ones that page. */
   firingAlerts: number;
+  /** Unmuted pending alerts. */
   pendingAlerts: number;
+  /** Pending and firing alerts an inhibition, a maintenance window or a silence holds back ("+4 muted"). */
+  mutedAlerts: number;
+  /** Unmuted firing alerts by severity, e.g. { critical: 1 }. */
+  firingBySeverity: Record<string, number>;
 }
 
 export interface AlertDto {
@@ -27,9 +34,13 @@ export interface AlertDto {
   activeAt: string;
   firedAt: string | null;
   value: number;
-  /** What inhibits it (e.g. "AzLocalNodeDown (node-2)"): kept and shown, but not sent to Alertmanager. */
-  mutedBy?: string | null;
+  /** What mutes it (e.g. "AzLocalNodeDown (node-2)"): kept and shown, but not sent to Alertmanager. */
+  mutedBy: string | null;
+  /** The muting stage that holds it back, null when it pages. */
+  mutedStage: MuteStage | null;
 }
+
+export type MuteStage = 'inhibition' | 'maintenance' | 'silence';
 
 /** A series of GET /api/v1/series: its labels and recent points, oldest first, as [unix ms, value]. */
 export interface SeriesDto {

@@ -1,5 +1,5 @@
 // Turns facts into the red/amber/green levels the views colour by.
-import type { AlertDto, ClusterDto, SeriesDto } from './api';
+import type { ClusterDto, SeriesDto } from './api';
 import { M } from './metrics';
 
 export type Level = 'ok' | 'warn' | 'bad' | 'none';
@@ -79,28 +79,36 @@ export function storageSummary(series: SeriesDto[]): StorageSummary {
   return { level, text: 'healthy' };
 }
 
+/** Alerts of a cluster that page (unmuted), and how many more are muted. */
+export interface AlertCounts {
+  /** Unmuted firing alerts by severity. */
+  bySeverity: Record<string, number>;
+  /** Unmuted pending alerts. */
+  pending: number;
+  /** Pending and firing alerts held back by inhibition, maintenance or a silence. */
+  muted: number;
+}
+
 export interface ClusterHealth {
   level: Level;
   nodesUp: number;
   nodesTotal: number;
-  bySeverity: Record<string, number>;
+  alerts: AlertCounts;
   storage: StorageSummary;
 }
 
-export function clusterHealth(cluster: ClusterDto, alerts: AlertDto[], storage: SeriesDto[]): ClusterHealth {
-  const mine = alerts.filter((a) => a.labels.cluster === cluster.cluster);
-  const bySeverity: Record<string, number> = { critical: 0, warning: 0, info: 0 };
-  for (const a of mine) {
-    if (a.state === 'firing') bySeverity[a.severity] = (bySeverity[a.severity] ?? 0) + 1;
-  }
+/** Colours a cluster by quorum, its members, storage and the alerts that page: muted alerts never colour it. */
+export function clusterHealth(cluster: ClusterDto, storage: SeriesDto[]): ClusterHealth {
+  const bySeverity: Record<string, number> = { critical: 0, warning: 0, info: 0, ...cluster.firingBySeverity };
+  const alerts = { bySeverity, pending: cluster.pendingAlerts, muted: cluster.mutedAlerts };
   const nodesUp = cluster.nodes.filter((n) => n.state === 'up').length;
   const summary = storageSummary(storage.filter((s) => s.labels.cluster === cluster.cluster));
   const level = worst(
     cluster.quorum === false ? 'bad' : 'ok',
     (bySeverity.critical ?? 0) > 0 ? 'bad' : 'ok',
-    (bySeverity.warning ?? 0) > 0 || mine.some((a) => a.state === 'pending') ? 'warn' : 'ok',
+    (bySeverity.warning ?? 0) > 0 || alerts.pending > 0 ? 'warn' : 'ok',
     ...cluster.nodes.map((n) => nodeStateLevel(n.state)),
     summary.level,
   );
-  return { level, nodesUp, nodesTotal: cluster.nodes.length, bySeverity, storage: summary };
+  return { level, nodesUp, nodesTotal: cluster.nodes.length, alerts, storage: summary };
 }

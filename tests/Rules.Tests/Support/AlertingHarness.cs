@@ -16,7 +16,7 @@ namespace AzLocalMonitor.Rules.Tests.Support;
 public sealed class AlertingHarness
 {
     public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null,
-        Func<AlertBook, ICapacityOutlookSource>? capacity = null, IngestOptions? ingest = null)
+        Func<AlertBook, ICapacityOutlookSource>? capacity = null, IAlertNotifier? notifier = null, IngestOptions? ingest = null)
     {
         Time = time ?? new FakeTimeProvider();
         StateStore = state ?? new NullStateStore();
@@ -34,7 +34,7 @@ public sealed class AlertingHarness
             }
         };
         var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
-        Outbox = new AlertOutbox(StateStore, Notifier, alertingOptions, NullLogger<AlertOutbox>.Instance);
+        Outbox = new AlertOutbox(StateStore, notifier is null ? Notifier : new TeeNotifier(Notifier, notifier), alertingOptions, NullLogger<AlertOutbox>.Instance);
         Capacity = new CapacityOutlookStub();
         CapacitySource = capacity?.Invoke(Book) ?? Capacity;
         Engine = new RuleEngine(Policy, Schedule, Silences, CapacitySource, Book, Outbox, factory, alertingOptions, seriesOptions, Metrics);
@@ -150,6 +150,16 @@ public sealed class CapacityOutlookStub : ICapacityOutlookSource
     public Dictionary<string, IReadOnlyList<CapacityOutlook>> ByCluster { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<CapacityOutlook> For(string cluster) => ByCluster.GetValueOrDefault(cluster) ?? [];
+}
+
+/// <summary>Hands every notification to two notifiers (the recorder and a test's own checker).</summary>
+public sealed class TeeNotifier(IAlertNotifier first, IAlertNotifier second) : IAlertNotifier
+{
+    public void Enqueue(IReadOnlyList<AlertNotification> alerts)
+    {
+        first.Enqueue(alerts);
+        second.Enqueue(alerts);
+    }
 }
 
 /// <summary>Remembers every notification handed over.</summary>

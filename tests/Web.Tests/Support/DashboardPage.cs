@@ -35,17 +35,24 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>Every URL the page requested.</summary>
     public List<string> Requests { get; } = [];
 
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture)
+    public static Task<DashboardPage> OpenAsync(DashboardFixture fixture)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        return OpenAsync(fixture.Browser, fixture.BaseAddress);
+    }
+
+    /// <summary>A page of the shared browser on another Rules (a test's own scenario).</summary>
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             ColorScheme = ColorScheme.Dark,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
-        return new DashboardPage(context, page, fixture.BaseAddress);
+        return new DashboardPage(context, page, baseAddress);
     }
 
     /// <summary>Opens a dashboard path and waits until its view has loaded its data once.</summary>

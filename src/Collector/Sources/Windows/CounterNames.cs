@@ -34,6 +34,28 @@ internal static class CounterNames
 
     public const string Total = "_Total";
 
+    /// <summary>
+    /// The counter paths a capture records (deploy/windows/Save-AzLocalCapture.ps1 lists the same, checked by a test):
+    /// every counter the mapping reads, all instances.
+    /// </summary>
+    public static IReadOnlyList<string> CapturePaths { get; } =
+    [
+        $@"\{HypervisorLogicalProcessor}(_Total)\{TotalRunTime}",
+        $@"\{Processor}(_Total)\{ProcessorTime}",
+        $@"\{Memory}\{AvailableBytes}",
+        $@"\{Csvfs}(*)\{AvgSecPerRead}",
+        $@"\{Csvfs}(*)\{AvgSecPerWrite}",
+        $@"\{Csvfs}(*)\{Reads}",
+        $@"\{Csvfs}(*)\{Writes}",
+        $@"\{HybridDisks}(*)\{CacheHitReads}",
+        $@"\{HybridDisks}(*)\{CacheMissReads}",
+        $@"\{Rdma}(*)\{RdmaInbound}",
+        $@"\{Rdma}(*)\{RdmaOutbound}",
+        $@"\{NetworkAdapter}(*)\{BytesReceived}",
+        $@"\{NetworkAdapter}(*)\{BytesSent}",
+        $@"\{SpacesDrt}(*)\{DirtyBytes}",
+    ];
+
     /// <summary>Every set the reader collects, with whether it has instances.</summary>
     public static IReadOnlyList<string> Sets { get; } = [HybridDisks, Csvfs, HypervisorLogicalProcessor, Processor, Memory, Rdma, NetworkAdapter, SpacesDrt];
 }

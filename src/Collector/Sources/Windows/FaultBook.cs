@@ -12,17 +12,36 @@ internal sealed class FaultBook
 {
     private readonly Dictionary<string, HealthFaultRecord> _faults = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
+    private bool _known;
+
+    /// <summary>Snapshots the Health Service refused (Diagnose returned non-zero: 59000 health resource unreachable,
+    /// 40003 cache out of date, ...); the book kept its faults each time.</summary>
+    public int FailedRefreshes { get; private set; }
+
+    /// <summary>The last non-zero Diagnose return code.</summary>
+    public int? LastFailure { get; private set; }
 
     public void Replace(IEnumerable<HealthFaultRecord> snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_lock)
         {
+            _known = true;
             _faults.Clear();
             foreach (var fault in snapshot.Where(f => f.FaultId.Length > 0))
             {
                 _faults[fault.FaultId] = fault;
             }
+        }
+    }
+
+    /// <summary>A snapshot that failed: the active faults stay as they were (an empty answer is not "no faults").</summary>
+    public void Failed(int returnCode)
+    {
+        lock (_lock)
+        {
+            FailedRefreshes++;
+            LastFailure = returnCode;
         }
     }
 
@@ -48,12 +67,12 @@ internal sealed class FaultBook
         }
     }
 
-    /// <summary>Active faults counted by severity and type.</summary>
-    public IReadOnlyList<FaultCount> Counts()
+    /// <summary>Active faults counted by severity and type; null until a snapshot succeeded (unknown, not zero).</summary>
+    public IReadOnlyList<FaultCount>? Counts()
     {
         lock (_lock)
         {
-            return [.. _faults.Values
+            return !_known ? null : [.. _faults.Values
                 .GroupBy(f => (Severity: WindowsEnums.FaultSeverity(f.PerceivedSeverity), f.FaultType))
                 .OrderBy(g => g.Key.Severity, StringComparer.Ordinal).ThenBy(g => g.Key.FaultType, StringComparer.Ordinal)
                 .Select(g => new FaultCount(g.Key.Severity, g.Key.FaultType, g.Count()))];

@@ -1,6 +1,6 @@
 using System.Management;
 using System.Runtime.Versioning;
-using AzLocalMonitor.Collector.Sources.Windows.Records;
+using AzLocalMonitor.Collector.Sources.Windows.Cim;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
 
@@ -13,6 +13,9 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 internal sealed class HealthFaultReader : IDisposable
 {
     private const string Storage = @"\\.\root\Microsoft\Windows\Storage";
+
+    /// <summary>FaultBook failure code for DiagnoseResults in a shape this reader cannot read.</summary>
+    private const int UnreadableResults = -2;
     private readonly FaultBook _book;
     private ManagementEventWatcher? _watcher;
 
@@ -26,10 +29,11 @@ internal sealed class HealthFaultReader : IDisposable
         Refresh();
         try
         {
-            _watcher = new ManagementEventWatcher(new ManagementScope(Storage), new WqlEventQuery("SELECT * FROM MSFT_StorageFaultEvent"));
+            _watcher = new ManagementEventWatcher(new ManagementScope(Storage), new WqlEventQuery(WqlQueries.FaultEvents));
             _watcher.EventArrived += (_, e) =>
             {
-                _book.Apply(ToRecord(e.NewEvent, CimValues.Int(e.NewEvent, "ChangeType")));
+                var row = WmiCimQuery.ToRow(e.NewEvent);
+                _book.Apply(CimRecords.Fault(row, row.Int("ChangeType")));
                 Changed?.Invoke(this, EventArgs.Empty);
             };
             _watcher.Start();
@@ -40,32 +44,53 @@ internal sealed class HealthFaultReader : IDisposable
         }
     }
 
-    /// <summary>Replaces the book with the Health Service's current faults.</summary>
+    /// <summary>
+    /// Replaces the book with the Health Service's current faults, only when Diagnose returns 0: on 59000 (cluster
+    /// health resource unreachable), 40003 (cache out of date) or any other code its empty result means nothing,
+    /// and the book keeps the faults it had.
+    /// </summary>
     public void Refresh()
     {
         try
         {
-            using var searcher = new ManagementObjectSearcher(new ManagementScope(Storage),
-                new ObjectQuery("SELECT * FROM MSFT_StorageSubSystem WHERE FriendlyName LIKE 'Clus%'"));
+            using var searcher = new ManagementObjectSearcher(new ManagementScope(Storage), new ObjectQuery(WqlQueries.ClusteredSubsystems));
             using var subsystems = searcher.Get();
-            var faults = new List<HealthFaultRecord>();
+            var faults = new List<Records.HealthFaultRecord>();
             foreach (ManagementObject subsystem in subsystems)
             {
                 using (subsystem)
                 {
                     using var result = subsystem.InvokeMethod("Diagnose", null, null);
-                    if (result?["DiagnoseResults"] is ManagementBaseObject[] results)
+                    var code = result is null ? -1 : WmiCimQuery.ToRow(result).Int("ReturnValue", -1);
+                    if (code != 0)
                     {
-                        faults.AddRange(results.Select(r => ToRecord(r, null)));
+                        _book.Failed(code);
+                        return;
+                    }
+
+                    switch (result?["DiagnoseResults"])
+                    {
+                        case null:
+                            break; // no faults: Diagnose returns nothing
+                        case ManagementBaseObject[] results:
+                            faults.AddRange(results.Select(r => CimRecords.Fault(WmiCimQuery.ToRow(r), null)));
+                            break;
+                        case Array { Length: 0 }:
+                            break;
+                        default:
+                            // A shape we do not read (the MOF page calls them strings holding embedded objects):
+                            // unknown is not "no faults", so keep the book.
+                            _book.Failed(UnreadableResults);
+                            return;
                     }
                 }
             }
 
             _book.Replace(faults);
         }
-        catch (ManagementException)
+        catch (Exception e) when (e is ManagementException or System.Runtime.InteropServices.COMException or UnauthorizedAccessException)
         {
-            // keep the last known faults
+            _book.Failed(-1); // keep the last known faults
         }
     }
 
@@ -74,13 +99,4 @@ internal sealed class HealthFaultReader : IDisposable
         _watcher?.Stop();
         _watcher?.Dispose();
     }
-
-    private static HealthFaultRecord ToRecord(ManagementBaseObject item, int? changeType) => new()
-    {
-        FaultId = CimValues.Text(item, "FaultId"),
-        FaultType = CimValues.Text(item, "FaultType"),
-        PerceivedSeverity = CimValues.Int(item, "PerceivedSeverity"),
-        FaultingObjectDescription = CimValues.TextOrNull(item, "FaultingObjectDescription"),
-        ChangeType = changeType,
-    };
 }

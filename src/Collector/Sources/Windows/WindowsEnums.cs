@@ -1,4 +1,5 @@
 using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows.Records;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
 
@@ -72,24 +73,37 @@ internal static class WindowsEnums
         _ => 1,
     };
 
-    /// <summary>Resiliency attribute from the setting name, copies, redundancy and tiers; null when none fits.</summary>
-    public static string? Resiliency(string? setting, int copies, int redundancy, IReadOnlyList<string> tiers)
+    /// <summary>
+    /// Resiliency attribute from the setting name, copies and redundancy; a tiered disk (blank setting name) takes
+    /// them from its tiers: a mirror tier and a parity tier make mirror-accelerated parity. Null when none fits.
+    /// </summary>
+    public static string? Resiliency(VirtualDiskRecord disk)
     {
-        ArgumentNullException.ThrowIfNull(tiers);
-        if (tiers.Any(t => t.Equals("Mirror", StringComparison.OrdinalIgnoreCase)) && tiers.Any(t => t.Equals("Parity", StringComparison.OrdinalIgnoreCase)))
+        ArgumentNullException.ThrowIfNull(disk);
+        var tiers = disk.Tiers;
+        if (tiers.Any(t => Is(t.ResiliencySettingName, "Mirror")) && tiers.Any(t => Is(t.ResiliencySettingName, "Parity")))
         {
             return "mirror_accelerated_parity";
         }
 
-        var name = string.IsNullOrEmpty(setting) && tiers.Count == 1 ? tiers[0] : setting;
-        return name?.ToUpperInvariant() switch
+        if (string.IsNullOrEmpty(disk.ResiliencySettingName) && tiers.Count > 0)
         {
-            "MIRROR" => copies >= 3 || redundancy >= 2 ? "three_way_mirror" : "two_way_mirror",
-            "PARITY" => redundancy >= 2 ? "dual_parity" : "single_parity",
-            "SIMPLE" => "simple",
-            _ => null,
-        };
+            var tier = tiers[0];
+            return Resiliency(tier.ResiliencySettingName, tier.NumberOfDataCopies, tier.PhysicalDiskRedundancy);
+        }
+
+        return Resiliency(disk.ResiliencySettingName, disk.NumberOfDataCopies, disk.PhysicalDiskRedundancy);
     }
+
+    private static string? Resiliency(string? setting, int copies, int redundancy) => setting?.ToUpperInvariant() switch
+    {
+        "MIRROR" => copies >= 3 || redundancy >= 2 ? "three_way_mirror" : "two_way_mirror",
+        "PARITY" => redundancy >= 2 ? "dual_parity" : "single_parity",
+        "SIMPLE" => "simple",
+        _ => null,
+    };
+
+    private static bool Is(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Media attribute: NVMe by bus, else SSD/HDD by media type, else unknown (a lost drive reports Unspecified).</summary>
     public static string Media(int mediaType, int busType) => busType == 17 ? "nvme" : mediaType switch
@@ -106,17 +120,35 @@ internal static class WindowsEnums
         _ => DiskState.Warning,
     };
 
-    /// <summary>PerceivedSeverity 6 (Error) and above critical, 5 warning, anything else info.</summary>
+    /// <summary>
+    /// MSFT_StorageDiagnoseResult.PerceivedSeverity. The MOF: 2 Information, 3 Degraded/Warning, 4 Minor ("action
+    /// needed, not serious"), 5 Major, 6 Critical, 7 Fatal/NonRecoverable. The Health Service page calls 5 "Warning"
+    /// (yellow) and 6 "Error" (red), and its Volume.Capacity example at 5 is the 80% warning. So: 2 → info; 3, 4, 5 →
+    /// warning; 6, 7 → critical; 0 Unknown and anything else → warning (neither hidden as info nor paging).
+    /// </summary>
     public static string FaultSeverity(int perceived) => perceived switch
     {
-        >= 6 => "critical",
-        5 => "warning",
-        _ => "info",
+        2 => "info",
+        6 or 7 => "critical",
+        _ => "warning",
     };
 
-    /// <summary>A running or about-to-run repair: Repair, Regeneration (resync after a node returns), Rebuild.</summary>
-    public static bool IsRepairJob(string name, int jobState) =>
-        jobState is 3 or 4 or 12
-        && (name.Contains("Repair", StringComparison.OrdinalIgnoreCase) || name.Contains("Regenerat", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("Rebuild", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The catalog state of a repair job (Azure Local names them "&lt;Volume&gt;-Repair"; Regeneration and Rebuild
+    /// too), or null for other jobs and finished ones: 3 Starting, 4 Running → running; 5 Suspended (waiting for a
+    /// node that is down) → suspended; 2 New, 12 Query Pending → queued.
+    /// </summary>
+    public static string? RepairState(string name, int jobState)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var isRepair = name.Contains("Repair", StringComparison.OrdinalIgnoreCase) || name.Contains("Regenerat", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("Rebuild", StringComparison.OrdinalIgnoreCase);
+        return !isRepair ? null : jobState switch
+        {
+            3 or 4 => "running",
+            5 => "suspended",
+            2 or 12 => "queued",
+            _ => null,
+        };
+    }
 }

@@ -5,15 +5,13 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 
 /// <summary>
 /// The pure mapping layer of the Windows source: raw records in, a <see cref="ClusterReading"/> out. It keeps the
-/// state a mapping needs between readings (running I/O counts, whether this node owned the core group, the fault
-/// book) but reads nothing itself, so it is tested on fixture files here and runs unchanged on Windows.
+/// state a mapping needs between readings (running I/O counts, the fault book) but reads nothing itself, so it runs
+/// unchanged on a node (WMI) and on a replayed capture folder.
 /// </summary>
 internal sealed class WindowsMapper
 {
     private readonly string _reportingNode;
     private readonly WindowsNodeMapper _node = new();
-    private bool _wasOwner;
-    private int _lastVotesConfigured;
 
     public WindowsMapper(string reportingNode) => _reportingNode = reportingNode;
 
@@ -23,25 +21,11 @@ internal sealed class WindowsMapper
     public ClusterReading Map(WindowsSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var own = _node.Map(snapshot);
+        var own = _node.Map(snapshot, _reportingNode);
         var members = WindowsClusterMapper.Members(snapshot, _reportingNode, own);
-        ClusterFacts? facts = null;
-        if (snapshot.ClusterReachable && WindowsClusterMapper.OwnsCoreGroup(snapshot, _reportingNode))
+        return new ClusterReading(members, WindowsClusterMapper.Facts(snapshot, Faults.Counts()))
         {
-            facts = WindowsClusterMapper.Facts(snapshot, Faults.Counts());
-            (_wasOwner, _lastVotesConfigured) = (true, facts.VotesConfigured);
-        }
-        else if (!snapshot.ClusterReachable && _wasOwner)
-        {
-            // The owner's cluster service stopped answering: the cluster has no quorum here, and no other node
-            // will say so on this node's behalf.
-            facts = WindowsClusterMapper.Lost(_lastVotesConfigured);
-        }
-        else
-        {
-            _wasOwner = false;
-        }
-
-        return new ClusterReading(members, facts);
+            ClusterQueryable = snapshot.ClusterReachable,
+        };
     }
 }

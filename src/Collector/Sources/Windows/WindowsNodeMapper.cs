@@ -12,7 +12,7 @@ internal sealed class WindowsNodeMapper
     private readonly RunningCount _reads = new();
     private readonly RunningCount _writes = new();
 
-    public NodeMetrics Map(WindowsSnapshot snapshot)
+    public NodeMetrics Map(WindowsSnapshot snapshot, string reportingNode)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var counters = snapshot.Counters;
@@ -30,9 +30,7 @@ internal sealed class WindowsNodeMapper
         _writes.Update(Instances(counters, CounterNames.Csvfs, CounterNames.Writes).Select(s => (s.Instance, s.Raw)));
 
         var available = Single(counters, CounterNames.Memory, string.Empty, CounterNames.AvailableBytes);
-        var throughput = new List<NetworkThroughput>();
-        AddThroughput(throughput, "storage", Sum(counters, CounterNames.Rdma, CounterNames.RdmaInbound), Sum(counters, CounterNames.Rdma, CounterNames.RdmaOutbound));
-        AddThroughput(throughput, "management", Sum(counters, CounterNames.NetworkAdapter, CounterNames.BytesReceived), Sum(counters, CounterNames.NetworkAdapter, CounterNames.BytesSent));
+        var throughput = Throughput(snapshot, reportingNode);
 
         return new NodeMetrics
         {
@@ -58,17 +56,37 @@ internal sealed class WindowsNodeMapper
             .OrderBy(g => g.Key.Media, StringComparer.Ordinal).ThenBy(g => g.Key.Usage, StringComparer.Ordinal).ThenBy(g => g.Key.State)
             .Select(g => new DiskGroup(g.Key.Media, g.Key.Usage, g.Key.State, g.Count()))];
 
-    private static void AddThroughput(List<NetworkThroughput> list, string network, double? rx, double? tx)
+    // RDMA (SMB Direct) bytes bypass the NDIS stack, so they are added to the storage network's adapter bytes, not
+    // counted twice. Each adapter counts on the network the cluster says it carries (NetworkSegments).
+    private static List<NetworkThroughput> Throughput(WindowsSnapshot snapshot, string reportingNode)
     {
-        if (rx is { } r)
+        var counters = snapshot.Counters;
+        var rdmaInstances = Instances(counters, CounterNames.Rdma, CounterNames.RdmaInbound).Select(s => s.Instance);
+        var segments = NetworkSegments.Classify(snapshot, reportingNode, rdmaInstances);
+        var totals = new SortedDictionary<(string Network, string Direction), double>();
+        void Add(string network, string direction, double value) =>
+            totals[(network, direction)] = totals.GetValueOrDefault((network, direction)) + value;
+
+        foreach (var (counter, direction) in new[] { (CounterNames.BytesReceived, "rx"), (CounterNames.BytesSent, "tx") })
         {
-            list.Add(new NetworkThroughput(network, "rx", r));
+            foreach (var sample in Instances(counters, CounterNames.NetworkAdapter, counter))
+            {
+                if (segments.TryGetValue(sample.Instance, out var network))
+                {
+                    Add(network, direction, sample.Value);
+                }
+            }
         }
 
-        if (tx is { } t)
+        foreach (var (counter, direction) in new[] { (CounterNames.RdmaInbound, "rx"), (CounterNames.RdmaOutbound, "tx") })
         {
-            list.Add(new NetworkThroughput(network, "tx", t));
+            foreach (var sample in Instances(counters, CounterNames.Rdma, counter))
+            {
+                Add("storage", direction, sample.Value);
+            }
         }
+
+        return [.. totals.Select(t => new NetworkThroughput(t.Key.Network, t.Key.Direction, t.Value))];
     }
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

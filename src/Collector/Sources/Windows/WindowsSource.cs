@@ -1,13 +1,16 @@
 using System.Runtime.Versioning;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows.Cim;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
 
 /// <summary>
 /// An Azure Local node: performance counters, CIM (root\MSCluster, root\Microsoft\Windows\Storage, Hyper-V) and
-/// Health Service faults, mapped by <see cref="WindowsMapper"/>. Node membership and quorum are polled every
-/// 2 s in the background so that a node going down or quorum being lost is exported at once.
+/// Health Service faults, read by <see cref="SnapshotReader"/> and mapped by <see cref="WindowsMapper"/>. Node
+/// membership and quorum are polled every 2 s in the background so that a node going down is exported at once.
 /// </summary>
 [SupportedOSPlatform("windows")]
 internal sealed class WindowsSource : IMetricSource
@@ -17,30 +20,37 @@ internal sealed class WindowsSource : IMetricSource
 
     private readonly string _node;
     private readonly TimeProvider _time;
-    private readonly CimReader _cim;
+    private readonly SnapshotReader _reader;
     private readonly PerfCounterReader _perf = new();
     private readonly WindowsMapper _mapper;
     private readonly HealthFaultReader _faults;
     private readonly PeerProber _prober;
+    private readonly ReadLoop _loop;
     private readonly Lock _lock = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _logger;
     private ClusterReading? _last;
+    private string _lastFailures = string.Empty;
+    private int _lastFaultFailures;
     private DateTimeOffset _faultsRefreshed;
-    private Task? _watch;
 
-    public WindowsSource(string node, IReadOnlyList<PeerTarget> peers, TimeSpan probeInterval, TimeProvider time)
+    public WindowsSource(string node, IReadOnlyList<PeerTarget> peers, TimeSpan probeInterval, TimeProvider time, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _prober = new PeerProber(peers, probeInterval, time);
         _node = node;
         _time = time;
-        _cim = new CimReader(node);
+        _reader = new SnapshotReader(new WmiCimQuery(), node);
         _mapper = new WindowsMapper(node);
         _faults = new HealthFaultReader(_mapper.Faults);
+        _loop = new ReadLoop(() => Read(), WatchInterval, time, (e, count) => Log.WatchReadFailed(_logger, count, e));
     }
 
     public string Description => $"windows ({_node}: perf counters, CIM, Health Service)";
 
     public event EventHandler<StateChange>? StateChanged;
+
+    /// <summary>Background reads that threw (each was skipped; the watch goes on).</summary>
+    public long FailedReads => _loop.Failures;
 
     public void Start()
     {
@@ -48,7 +58,7 @@ internal sealed class WindowsSource : IMetricSource
         _faultsRefreshed = _time.GetUtcNow();
         _ = Read();
         _prober.Start();
-        _watch = Task.Run(WatchAsync);
+        _loop.Start();
     }
 
     public ClusterReading Read()
@@ -61,7 +71,8 @@ internal sealed class WindowsSource : IMetricSource
                 _faultsRefreshed = _time.GetUtcNow();
             }
 
-            var reading = _mapper.Map(_cim.Read(_perf.Read()) with { PeerLatencies = _prober.Latest });
+            var reading = _mapper.Map(_reader.Read(_perf.Read()) with { PeerLatencies = _prober.Latest });
+            LogProblems();
             var changes = StateChanges.Between(_last, reading, _time.GetUtcNow());
             _last = reading;
             foreach (var change in changes)
@@ -75,30 +86,29 @@ internal sealed class WindowsSource : IMetricSource
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_watch is not null)
-        {
-            await _watch.ConfigureAwait(false);
-        }
-
+        await _loop.DisposeAsync().ConfigureAwait(false);
         await _prober.DisposeAsync().ConfigureAwait(false);
         _faults.Dispose();
-        _stop.Dispose();
     }
 
-    private async Task WatchAsync()
+    // Each refused query once until the set changes (the watch reads every 2 s); each failed fault snapshot once.
+    private void LogProblems()
     {
-        using var timer = new PeriodicTimer(WatchInterval, _time);
-        try
+        var failures = string.Join("\n", _reader.Failures);
+        if (failures != _lastFailures)
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            foreach (var failure in _reader.Failures)
             {
-                _ = Read();
+                Log.CimQueryFailed(_logger, failure);
             }
+
+            _lastFailures = failures;
         }
-        catch (OperationCanceledException)
+
+        if (_mapper.Faults.FailedRefreshes != _lastFaultFailures)
         {
-            // stopping
+            _lastFaultFailures = _mapper.Faults.FailedRefreshes;
+            Log.FaultRefreshFailed(_logger, _mapper.Faults.LastFailure ?? -1, _mapper.Faults.Counts() is null ? "no" : "last");
         }
     }
 }

@@ -28,6 +28,9 @@ internal static class CatalogNames
     public static readonly string CacheHitRatio = Of(Instruments.StorageCacheHitRatio);
 
     /// <summary>Rules' own series (not catalog metrics) that conditions' PromQL uses.</summary>
+    /// <summary>The agent's own gauge (not a catalog metric): 0 while its node cannot query the cluster (Windows source).</summary>
+    public const string AgentClusterQueryable = "azlm_agent_cluster_queryable";
+
     public const string NodeLastReport = "azlm_node_last_report_timestamp_seconds";
     public const string ClusterLastReport = "azlm_cluster_last_report_timestamp_seconds";
     public const string MaintenanceActive = "azlm_maintenance_window_active";

@@ -1,10 +1,17 @@
 // The alert table shared by the alerts, cluster and node views.
-import type { AlertDto } from '../api';
+import type { AlertDto, MuteStage } from '../api';
 import { h, link, pill, table } from '../dom';
 import { ago } from '../format';
 import { severityLevel } from '../health';
 
 const hidden = new Set(['alertname', 'severity', 'cluster', 'node']);
+
+/** How each muting stage reads in the table, and what it means. */
+const stages: Record<MuteStage, { word: string; title: string }> = {
+  inhibition: { word: 'inhibited', title: 'inhibited by another firing alert of the same incident: shown, not sent to Alertmanager' },
+  maintenance: { word: 'maintenance', title: 'in a maintenance window: shown, not sent to Alertmanager' },
+  silence: { word: 'silenced', title: 'silenced: shown, not sent to Alertmanager' },
+};
 
 export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
   const rows = alerts.map((a) => {
@@ -26,7 +33,7 @@ export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
         'span',
         null,
         h('span', { class: `state ${a.state}` }, a.state),
-        a.mutedBy ? h('div', { class: 'muted muted-by', title: 'inhibited: not sent to Alertmanager' }, `muted by ${a.mutedBy}`) : null,
+        a.mutedBy ? mutedBy(a.mutedBy, a.mutedStage) : null,
       ),
       h('strong', { class: 'alertname' }, a.name),
       where,
@@ -42,6 +49,11 @@ export function alertTable(alerts: AlertDto[], empty: string): HTMLElement {
     ];
   });
   return table(['severity', 'state', 'alert', 'where', 'summary', 'runbook', 'since'], rows, empty);
+}
+
+function mutedBy(by: string, stage: MuteStage | null): HTMLElement {
+  const { word, title } = stage ? stages[stage] : { word: 'muted', title: 'not sent to Alertmanager' };
+  return h('div', { class: 'muted muted-by', 'data-stage': stage ?? undefined, title }, h('span', { class: 'mute-stage' }, word), ` · muted by ${by}`);
 }
 
 function runbook(text: string | undefined): HTMLElement | string {

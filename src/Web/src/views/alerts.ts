@@ -1,4 +1,5 @@
-// Alerts: every pending and firing alert, most severe and oldest first (the order Rules returns).
+// Alerts: every pending and firing alert, most severe and oldest first (the order Rules returns); the summary counts
+// the ones that page, muted ones apart.
 import { alerts } from '../api';
 import { h, pill, replace } from '../dom';
 import type { View } from '../view';
@@ -13,8 +14,18 @@ export function alertsView(root: HTMLElement): View {
     title: 'Alerts',
     async refresh() {
       const all = await alerts();
-      const firing = all.filter((a) => a.state === 'firing').length;
-      replace(summary, pill(firing > 0 ? 'bad' : 'ok', `${firing} firing`), ' ', pill(all.length > firing ? 'warn' : 'none', `${all.length - firing} pending`));
+      const paging = all.filter((a) => !a.mutedBy);
+      const firing = paging.filter((a) => a.state === 'firing').length;
+      const pending = paging.length - firing;
+      const muted = all.length - paging.length;
+      replace(
+        summary,
+        pill(firing > 0 ? 'bad' : 'ok', `${firing} firing`),
+        ' ',
+        pill(pending > 0 ? 'warn' : 'none', `${pending} pending`),
+        muted > 0 ? ' ' : null,
+        muted > 0 ? h('span', { class: 'muted-count', title: 'held back by inhibition, a maintenance window or a silence: not sent' }, `+${muted} muted`) : null,
+      );
       replace(body, alertTable(all, 'No alert is pending or firing.'));
     },
   };

@@ -3,9 +3,10 @@ import { alerts, clusters, series, type ClusterDto, type SeriesDto } from '../ap
 import { LiveChart } from '../chart';
 import { h, link, pill, replace, section, table } from '../dom';
 import { ago, formatBytes, formatValue } from '../format';
-import { clusterHealth, currentStates, nodeStateLevel, storageStateLevel, worst } from '../health';
+import { clusterHealth, currentStates, nodeStateLevel, storageStateLevel, worst, type ClusterHealth } from '../health';
 import { M } from '../metrics';
 import type { View } from '../view';
+import { alertCounts } from './alertCounts';
 import { alertTable } from './alertTable';
 import { stats } from './stats';
 
@@ -52,7 +53,7 @@ export function clusterView(root: HTMLElement, name: string): View {
         return;
       }
       const mine = as.filter((a) => a.labels.cluster === name);
-      replace(head, summary(cluster, clusterHealth(cluster, as, facts).level, facts));
+      replace(head, summary(cluster, clusterHealth(cluster, facts), facts));
       replace(nodes, nodeTable(cluster));
       replace(volumes, volumeTable(facts));
       replace(repairs, repairList(facts));
@@ -66,17 +67,18 @@ export function clusterView(root: HTMLElement, name: string): View {
   };
 }
 
-function summary(c: ClusterDto, level: ReturnType<typeof worst>, facts: SeriesDto[]): HTMLElement {
+function summary(c: ClusterDto, health: ClusterHealth, facts: SeriesDto[]): HTMLElement {
+  const level = health.level;
   const witness = [...currentStates(facts, M.witness, 'type')].map(([type, state]) => `${type}: ${state}`).join(', ');
   const witnessLevel = worst(...[...currentStates(facts, M.witness, 'type').values()].map((s) => (s === 'ok' ? 'ok' : 'bad')));
   const pool = latest(facts, M.poolAllocated);
   const poolSize = latest(facts, M.poolSize);
-  const up = c.nodes.filter((n) => n.state === 'up').length;
   return stats([
     { label: 'status', value: pill(level, level === 'bad' ? 'red' : level === 'warn' ? 'amber' : level === 'ok' ? 'green' : 'unknown'), level },
     { label: 'quorum', value: c.quorum === null ? '–' : c.quorum ? 'held' : 'LOST', level: c.quorum === false ? 'bad' : c.quorum ? 'ok' : 'none' },
     { label: 'votes present / configured', value: c.votesPresent === null ? '–' : `${c.votesPresent} / ${c.votesConfigured ?? '?'}` },
-    { label: 'nodes up', value: `${up} / ${c.nodes.length}`, level: up < c.nodes.length ? 'bad' : 'ok' },
+    { label: 'nodes up', value: `${health.nodesUp} / ${health.nodesTotal}`, level: health.nodesUp < health.nodesTotal ? 'bad' : 'ok' },
+    { label: 'alerts', value: h('span', { class: 'alert-counts' }, ...alertCounts(health.alerts)) },
     { label: 'witness', value: witness || 'none reported', level: witnessLevel },
     { label: 'pool allocated', value: pool !== null && poolSize ? `${formatValue(pool / poolSize, 'ratio')} of ${formatBytes(poolSize)}` : '–' },
     { label: 'last report', value: ago(c.lastReport) },

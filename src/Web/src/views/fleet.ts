@@ -1,10 +1,11 @@
-// Fleet: one tile per cluster, worst first: quorum, nodes up, storage, firing alerts by severity.
-import { alerts, clusters, series, type ClusterDto } from '../api';
+// Fleet: one tile per cluster, worst first: quorum, nodes up, storage, alerts that page by severity (+ muted).
+import { clusters, series, type ClusterDto } from '../api';
 import { h, pill, replace } from '../dom';
 import { ago } from '../format';
 import { clusterHealth, type ClusterHealth } from '../health';
 import { M } from '../metrics';
 import type { View } from '../view';
+import { alertCounts } from './alertCounts';
 
 const order = { bad: 0, warn: 1, none: 2, ok: 3 } as const;
 
@@ -16,13 +17,12 @@ export function fleetView(root: HTMLElement): View {
   return {
     title: 'Fleet',
     async refresh() {
-      const [cs, as, storage] = await Promise.all([
+      const [cs, storage] = await Promise.all([
         clusters(),
-        alerts(),
         series({ metrics: [M.poolHealth, M.volumeHealth, M.volumeOperational], points: 0 }),
       ]);
       const rows = cs
-        .map((c) => ({ c, health: clusterHealth(c, as, storage) }))
+        .map((c) => ({ c, health: clusterHealth(c, storage) }))
         .sort((a, b) => order[a.health.level] - order[b.health.level] || a.c.cluster.localeCompare(b.c.cluster));
       const count = (level: string) => rows.filter((r) => r.health.level === level).length;
       replace(
@@ -45,9 +45,6 @@ export function fleetView(root: HTMLElement): View {
 
 function tile(c: ClusterDto, health: ClusterHealth): HTMLElement {
   const quorum = c.quorum === null ? pill('none', 'quorum ?') : c.quorum ? pill('ok', 'quorum') : pill('bad', 'NO QUORUM');
-  const firing = (['critical', 'warning', 'info'] as const)
-    .filter((s) => (health.bySeverity[s] ?? 0) > 0)
-    .map((s) => pill(s === 'critical' ? 'bad' : s === 'warning' ? 'warn' : 'none', `${health.bySeverity[s]} ${s}`));
   return h(
     'a',
     { class: `tile ${health.level}`, href: `/ui/cluster/${encodeURIComponent(c.cluster)}`, 'data-cluster': c.cluster },
@@ -62,7 +59,7 @@ function tile(c: ClusterDto, health: ClusterHealth): HTMLElement {
       h('dt', null, 'storage'),
       h('dd', { class: `${health.storage.level}-text` }, health.storage.text),
       h('dt', null, 'alerts'),
-      h('dd', null, ...(firing.length > 0 ? firing : [c.pendingAlerts > 0 ? h('span', { class: 'warn-text' }, `${c.pendingAlerts} pending`) : 'none firing'])),
+      h('dd', { class: 'alert-counts' }, ...alertCounts(health.alerts)),
     ),
     h('div', { class: 'tile-foot' }, `last report ${ago(c.lastReport)}`),
   );

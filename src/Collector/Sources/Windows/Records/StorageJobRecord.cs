@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Collector.Sources.Windows.Records;
 
-/// <summary>root\Microsoft\Windows\Storage MSFT_StorageJob. BytesProcessed/BytesTotal are not in every build's MOF.</summary>
+/// <summary>root\Microsoft\Windows\Storage MSFT_StorageJob. BytesProcessed/BytesTotal are in the 23H2 class, not in the 2018 documented MOF.</summary>
 internal sealed record StorageJobRecord
 {
     public string Name { get; init; } = string.Empty;

@@ -12,8 +12,10 @@ internal sealed record VirtualDiskRecord
 
     public int PhysicalDiskRedundancy { get; init; }
 
-    /// <summary>Resiliency of each storage tier (the reader fills it from MSFT_StorageTier), for tiered disks.</summary>
-    public IReadOnlyList<string> TierResiliency { get; init; } = [];
+    public string? ObjectId { get; init; }
+
+    /// <summary>The disk's storage tiers (MSFT_StorageTier through MSFT_VirtualDiskToStorageTier), for tiered disks.</summary>
+    public IReadOnlyList<StorageTierRecord> Tiers { get; init; } = [];
 
     public long Size { get; init; }
 

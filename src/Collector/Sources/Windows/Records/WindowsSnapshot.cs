@@ -21,6 +21,12 @@ internal sealed record WindowsSnapshot
 
     public IReadOnlyList<ResourceGroupRecord> Groups { get; init; } = [];
 
+    public IReadOnlyList<ClusterNetworkRecord> Networks { get; init; } = [];
+
+    public IReadOnlyList<NetworkInterfaceRecord> NetworkInterfaces { get; init; } = [];
+
+    public IReadOnlyList<NetAdapterRecord> NetAdapters { get; init; } = [];
+
     public IReadOnlyList<StorageJobRecord> Jobs { get; init; } = [];
 
     public IReadOnlyList<VirtualDiskRecord> VirtualDisks { get; init; } = [];

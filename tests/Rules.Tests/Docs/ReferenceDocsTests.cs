@@ -1,0 +1,42 @@
+using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Tests.Support;
+
+namespace AzLocalMonitor.Rules.Tests.Docs;
+
+/// <summary>The user reference in docs/reference is what the catalog and the shipped policy say (drift test).</summary>
+public class ReferenceDocsTests
+{
+    [Fact]
+    public void MetricReference_IsWhatTheCatalogSays() => Check("metrics.md", ReferenceWriter.Metrics());
+
+    [Fact]
+    public void AlertReference_IsWhatTheShippedPolicySays() => Check("alerts.md", ReferenceWriter.Alerts(DefaultPolicy.Load()));
+
+    [Fact]
+    public void AlertReference_NamesEveryAlertOfTheContract()
+    {
+        // The alert names of PRODUCT.md §4 are a contract: every one is documented for users.
+        string[] contract =
+        [
+            "AzLocalQuorumLost", "AzLocalNodeDown", "AzLocalStorageDegraded", "AzLocalPhysicalDiskFailed", "AzLocalQuorumAtRisk",
+            "AzLocalRebuildInProgress", "AzLocalRebuildSlow", "AzLocalCpuHigh", "AzLocalMemoryHigh", "AzLocalVolumeCapacityHigh",
+            "AzLocalReserveCapacityLow", "AzLocalNetworkLatencyHigh", "AzLocalStorageLatencyHigh", "AzLocalCacheHitRatioLow",
+            "AzLocalCapacityForecast", "AzLocalNodeMaintenance", "AzLocalMaintenanceWindow", "AzLocalTelemetryLost",
+        ];
+        var text = ReferenceWriter.Alerts(DefaultPolicy.Load());
+
+        Assert.All(contract, name => Assert.Contains($"| {name} |", text, StringComparison.Ordinal));
+    }
+
+    private static void Check(string file, string expected)
+    {
+        var path = Path.Combine(RepoRoot.Path, "docs", "reference", file);
+        if (Environment.GetEnvironmentVariable("AZLM_UPDATE_GENERATED") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == expected,
+            $"{path} is stale: run AZLM_UPDATE_GENERATED=1 dotnet test tests/Rules.Tests --filter ReferenceDocs");
+    }
+}
