@@ -24,8 +24,10 @@ public class AuthenticationTests
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string Window(string cluster) =>
-        $$"""{"name":"patch night","cluster":"{{cluster}}","start":"2026-01-01T00:00:00Z","end":"2099-01-01T00:00:00Z","reason":"CHG-1"}""";
+    private static string Window(string cluster) => JsonSerializer.Serialize(new
+    {
+        name = "patch night", cluster, start = DateTimeOffset.UtcNow.AddHours(-1), end = DateTimeOffset.UtcNow.AddHours(2), reason = "CHG-1",
+    });
 
     private static string SilenceFor(string matcher) =>
         JsonSerializer.Serialize(new { matchers = new[] { matcher }, duration = "2h", comment = "CHG-2" });
