@@ -30,7 +30,7 @@ internal sealed record Scenario
     /// <summary>Seed of the measurement noise and growth, so that a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Repair speed at <see cref="DefaultRepairQueueDepth"/>, in bytes per second of scenario time.</summary>
+    /// <summary>Repair speed at <see cref="DefaultRepairQueueDepth"/>, in bytes per second of scenario time; 0 stalls every repair job.</summary>
     public long RebuildBytesPerSecond { get; init; } = 2L << 30;
 
     /// <summary>VirtualDiskRepairQueueDepth, 1..16: the repair rate scales with it.</summary>

@@ -91,7 +91,7 @@ internal static class ScenarioParser
 
         var scenario = new Scenario();
         scenario = Get("seed") is { } seed ? scenario with { Seed = y.Int(seed, int.MinValue, int.MaxValue) } : scenario;
-        scenario = Get("rebuild-rate") is { } rate ? scenario with { RebuildBytesPerSecond = y.Rate(rate) } : scenario;
+        scenario = Get("rebuild-rate") is { } rate ? scenario with { RebuildBytesPerSecond = y.Rate(rate, allowZero: true) } : scenario;
         scenario = Get("repair-queue-depth") is { } depth ? scenario with { RepairQueueDepth = y.Int(depth, 1, 16) } : scenario;
         scenario = Get("retire-after") is { } retire ? scenario with { RetireAfter = y.Duration(retire) } : scenario;
         scenario = Get("time-scale") is { } scale ? scenario with { TimeScale = y.PositiveDouble(scale) } : scenario;

@@ -70,12 +70,13 @@ internal sealed class YamlValues
             : throw Error(value, $"'{text}' is not a size (examples: 2TB, 500GiB, 1.5TiB).");
     }
 
-    public long Rate(YamlNode value)
+    /// <param name="allowZero">Accept 0 (e.g. a repair that makes no progress).</param>
+    public long Rate(YamlNode value, bool allowZero = false)
     {
         var text = Scalar(value);
-        return ByteSizeParser.TryParse(text.EndsWith("/s", StringComparison.Ordinal) ? text[..^2] : text, out var bytes) && bytes > 0
+        return ByteSizeParser.TryParse(text.EndsWith("/s", StringComparison.Ordinal) ? text[..^2] : text, out var bytes) && (bytes > 0 || (allowZero && bytes == 0))
             ? bytes
-            : throw Error(value, $"'{text}' is not a rate in bytes per second (examples: 2GiB/s, 500MB/s, 1048576).");
+            : throw Error(value, $"'{text}' is not a rate in bytes per second (examples: 2GiB/s, 500MB/s, 1048576{(allowZero ? ", 0" : string.Empty)}).");
     }
 
     public TimeSpan Duration(YamlNode value)

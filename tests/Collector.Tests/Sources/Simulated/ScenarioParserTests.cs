@@ -106,6 +106,14 @@ public class ScenarioParserTests
     [InlineData("maintenance-drain")]
     [InlineData("growth")]
     [InlineData("retail-fleet")]
+    [InlineData("quorum-loss-recovery")]
+    [InlineData("rolling-update")]
+    [InlineData("maintenance-window")]
+    [InlineData("single-node-death")]
+    [InlineData("two-node-no-witness")]
+    [InlineData("stalled-rebuild")]
+    [InlineData("drive-failure-node-outage")]
+    [InlineData("capacity-forecast")]
     public void Load_ShippedScenarioByName_Parses(string name)
     {
         var scenario = ScenarioParser.Load(name);

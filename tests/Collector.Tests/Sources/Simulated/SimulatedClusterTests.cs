@@ -86,6 +86,21 @@ public class SimulatedClusterTests
     }
 
     [Fact]
+    public void Read_RebuildRateZero_RepairJobStallsAtZeroBytes()
+    {
+        var cluster = new SimulatedCluster(new Scenario { RebuildBytesPerSecond = 0 });
+        cluster.Apply(At(10, ScenarioAction.NodeDown, "node-2"), T0);
+        cluster.Apply(At(30, ScenarioAction.NodeUp, "node-2"), T0);
+
+        var later = cluster.Read(TimeSpan.FromHours(1)).Cluster!;
+
+        var job = later.RepairJobs.Single(j => j.Name == "repair-node-2");
+        Assert.Equal(0, job.ProcessedBytes);
+        Assert.True(job.SizeBytes > 0);
+        Assert.All(later.Volumes, v => Assert.Equal((HealthState.Warning, OperationalState.InService), (v.Health, v.Operational)));
+    }
+
+    [Fact]
     public void Apply_RepeatedEvent_ReportsNoChange()
     {
         var cluster = new SimulatedCluster(new Scenario());

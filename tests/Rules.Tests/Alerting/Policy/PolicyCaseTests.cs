@@ -50,4 +50,28 @@ public class PolicyCaseTests
             Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == c.Alert && n.Labels["severity"] == c.Severity);
         }
     }
+
+    /// <summary>Rules fires exactly the oracle's alerts of the case's name (labels, and value where the oracle gives one).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_RulesFiresExactlyTheOracleAlerts(int index)
+    {
+        var c = PolicyCases.All[index];
+        Assert.Equal(c.Fires, c.Expect.Any(e => e.Severity == c.Severity)); // the case's own flag and its oracle agree
+
+        var harness = Run(c);
+
+        var firing = harness.Alerts().Where(a => a.Name == c.Alert && a.State == AlertState.Firing).ToList();
+        var actual = firing.Select(a => Describe(a.Labels.Where(l => l.Key != AlertLabels.AlertName))).Order(StringComparer.Ordinal).ToList();
+        var expected = c.Expect.Select(e => Describe(e.AllLabels())).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+        foreach (var e in c.Expect.Where(e => e.Value is not null))
+        {
+            var alert = firing.Single(a => Describe(a.Labels.Where(l => l.Key != AlertLabels.AlertName)) == Describe(e.AllLabels()));
+            Assert.Equal(e.Value!.Value, alert.Value, 9);
+        }
+    }
+
+    private static string Describe(IEnumerable<KeyValuePair<string, string>> labels) =>
+        "{" + string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")) + "}";
 }

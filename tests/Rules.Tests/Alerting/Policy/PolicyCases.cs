@@ -2,6 +2,7 @@ using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Tests.Support;
 using AzLocalMonitor.Telemetry;
+using static AzLocalMonitor.Rules.Tests.Alerting.Policy.ExpectedAlert;
 
 namespace AzLocalMonitor.Rules.Tests.Alerting.Policy;
 
@@ -64,97 +65,104 @@ public static class PolicyCases
 
     public static IReadOnlyList<PolicyCase> All { get; } =
     [
-        new("AzLocalQuorumLost", "critical", true, "cluster reports quorum 0", _ => Healthy().Gauge(Instruments.ClusterQuorum, 0), TimeSpan.FromSeconds(10)),
-        new("AzLocalQuorumLost", "critical", false, "2 of 3 votes but quorum held", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), 2 * Min),
+        new("AzLocalQuorumLost", "critical", true, "cluster reports quorum 0", _ => Healthy().Gauge(Instruments.ClusterQuorum, 0), TimeSpan.FromSeconds(10)) { Expect = [Critical()] },
+        new("AzLocalQuorumLost", "critical", false, "2 of 3 votes but quorum held", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), 2 * Min) { Expect = [] },
 
-        new("AzLocalNodeDown", "critical", true, "peers report node-2 down for 40 s", _ => NodeStates(Healthy(), down: "node-2"), TimeSpan.FromSeconds(40)),
-        new("AzLocalNodeDown", "critical", false, "node-2 down for 20 s only (for 30 s)", i => NodeStates(Healthy(), down: i < 2 ? "node-2" : null), Min),
+        new("AzLocalNodeDown", "critical", true, "peers report node-2 down for 40 s", _ => NodeStates(Healthy(), down: "node-2"), TimeSpan.FromSeconds(40)) { Expect = [Critical(("node", "node-2"))] },
+        new("AzLocalNodeDown", "critical", false, "node-2 down for 20 s only (for 30 s)", i => NodeStates(Healthy(), down: i < 2 ? "node-2" : null), Min) { Expect = [] },
 
         new("AzLocalStorageDegraded", "critical", true, "volume db degraded for 70 s",
-            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db")), TimeSpan.FromSeconds(70)),
+            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db")), TimeSpan.FromSeconds(70)) { Expect = [Critical(("volume", "db"), ("impact", "redundancy"))] },
         new("AzLocalStorageDegraded", "critical", false, "volume db in service (rebalancing) only",
-            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "in_service", ("volume", "db")), 3 * Min),
+            _ => Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "in_service", ("volume", "db")), 3 * Min) { Expect = [] },
 
-        new("AzLocalPhysicalDiskFailed", "critical", true, "an unhealthy capacity disk for 70 s", _ => Disks("unhealthy"), TimeSpan.FromSeconds(70)),
-        new("AzLocalPhysicalDiskFailed", "critical", false, "a disk in warning only", _ => Disks("warning"), 3 * Min),
+        new("AzLocalPhysicalDiskFailed", "critical", true, "an unhealthy capacity disk for 70 s", _ => Disks("unhealthy"), TimeSpan.FromSeconds(70)) { Expect = [Critical(("node", "node-1"), ("media", "ssd"), ("usage", "capacity"))] },
+        new("AzLocalPhysicalDiskFailed", "critical", false, "a disk in warning only", _ => Disks("warning"), 3 * Min) { Expect = [] },
 
-        new("AzLocalQuorumAtRisk", "warning", true, "2 of 3 votes present", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), TimeSpan.FromSeconds(40)),
+        new("AzLocalQuorumAtRisk", "warning", true, "2 of 3 votes present", _ => Healthy().Gauge(Instruments.ClusterVotesPresent, 2), TimeSpan.FromSeconds(40)) { Expect = [Warning()] },
         new("AzLocalQuorumAtRisk", "warning", true, "2-node cluster whose witness failed",
             _ => new Otlp("c1", "node-1").Gauge(Instruments.ClusterQuorum, 1).Gauge(Instruments.ClusterVotesConfigured, 3).Gauge(Instruments.ClusterVotesPresent, 3)
                 .StateSet(Instruments.ClusterWitnessState, MetricCatalog.States.Witness, "failed", ("type", "cloud"))
                 .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", "node-1"))
-                .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", "node-2")), TimeSpan.FromSeconds(40)),
+                .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", "node-2")), TimeSpan.FromSeconds(40)) { Expect = [Warning()] },
         new("AzLocalQuorumAtRisk", "warning", false, "4 of 5 votes present (one more loss still keeps 3 of 5)",
-            _ => Healthy().Gauge(Instruments.ClusterVotesConfigured, 5).Gauge(Instruments.ClusterVotesPresent, 4), 2 * Min),
+            _ => Healthy().Gauge(Instruments.ClusterVotesConfigured, 5).Gauge(Instruments.ClusterVotesPresent, 4), 2 * Min) { Expect = [] },
 
-        new("AzLocalRebuildInProgress", "warning", true, "repair 30% done", i => Repair(100 * GB, (30 + i) * GB), TimeSpan.FromSeconds(10)),
-        new("AzLocalRebuildInProgress", "warning", false, "repair job reports everything processed", _ => Repair(100 * GB, 100 * GB), 2 * Min),
+        new("AzLocalRebuildInProgress", "warning", true, "repair 30% done", i => Repair(100 * GB, (30 + i) * GB), TimeSpan.FromSeconds(10)) { Expect = [Warning(("job", "repair-1"))] },
+        new("AzLocalRebuildInProgress", "warning", false, "repair job reports everything processed", _ => Repair(100 * GB, 100 * GB), 2 * Min) { Expect = [] },
 
-        new("AzLocalRebuildSlow", "warning", true, "0.1 GB/s with ~900 GB to go (ETA ~2.5 h > 15 min RTO)", i => Repair(1000 * GB, (100 + i) * GB), 7 * Min),
-        new("AzLocalRebuildSlow", "warning", false, "2 GB/s with ~900 GB to go (ETA < 8 min)", i => Repair(2000 * GB, (1100 + (20 * i)) * GB), 7 * Min),
+        new("AzLocalRebuildSlow", "warning", true, "0.1 GB/s with ~900 GB to go (ETA ~2.5 h > 15 min RTO)", i => Repair(1000 * GB, (100 + i) * GB), 7 * Min) { Expect = [Warning(("job", "repair-1"))] },
+        new("AzLocalRebuildSlow", "warning", false, "2 GB/s with ~900 GB to go (ETA < 8 min)", i => Repair(2000 * GB, (1100 + (20 * i)) * GB), 7 * Min) { Expect = [] },
 
-        new("AzLocalCpuHigh", "warning", true, "CPU 90% for 16 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.9), 16 * Min),
-        new("AzLocalCpuHigh", "warning", false, "CPU 79% for 20 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.79), 20 * Min),
+        new("AzLocalCpuHigh", "warning", true, "CPU 90% for 16 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.9), 16 * Min) { Expect = [Warning(("node", "node-1")).Valued(0.9)] },
+        new("AzLocalCpuHigh", "warning", false, "CPU 79% for 20 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.79), 20 * Min) { Expect = [] },
 
-        new("AzLocalMemoryHigh", "warning", true, "memory 85% for 16 min", _ => Healthy().Gauge(Instruments.NodeMemoryUtilization, 0.85), 16 * Min),
-        new("AzLocalMemoryHigh", "warning", false, "memory 85% for 14 min, then 60%", i => Healthy().Gauge(Instruments.NodeMemoryUtilization, i < 84 ? 0.85 : 0.6), 20 * Min),
+        new("AzLocalMemoryHigh", "warning", true, "memory 85% for 16 min", _ => Healthy().Gauge(Instruments.NodeMemoryUtilization, 0.85), 16 * Min) { Expect = [Warning(("node", "node-1")).Valued(0.85)] },
+        new("AzLocalMemoryHigh", "warning", false, "memory 85% for 14 min, then 60%", i => Healthy().Gauge(Instruments.NodeMemoryUtilization, i < 84 ? 0.85 : 0.6), 20 * Min) { Expect = [] },
 
-        new("AzLocalVolumeCapacityHigh", "warning", true, "volume 85% full for 6 min", _ => Volume(0.85), 6 * Min),
-        new("AzLocalVolumeCapacityHigh", "warning", false, "volume 79% full", _ => Volume(0.79), 10 * Min),
-        new("AzLocalVolumeCapacityHigh", "critical", true, "volume 95% full for 6 min", _ => Volume(0.95), 6 * Min),
-        new("AzLocalVolumeCapacityHigh", "critical", false, "volume 85% full (warning only)", _ => Volume(0.85), 10 * Min),
+        new("AzLocalVolumeCapacityHigh", "warning", true, "volume 85% full for 6 min", _ => Volume(0.85), 6 * Min) { Expect = [Warning(("volume", "db")).Valued(0.85)] },
+        new("AzLocalVolumeCapacityHigh", "warning", false, "volume 79% full", _ => Volume(0.79), 10 * Min) { Expect = [] },
+        new("AzLocalVolumeCapacityHigh", "critical", true, "volume 95% full for 6 min", _ => Volume(0.95), 6 * Min) { Expect = [Critical(("volume", "db")).Valued(0.95), Warning(("volume", "db")).Valued(0.95)] },
+        new("AzLocalVolumeCapacityHigh", "critical", false, "volume 85% full (warning only)", _ => Volume(0.85), 10 * Min) { Expect = [Warning(("volume", "db")).Valued(0.85)] },
 
-        new("AzLocalReserveCapacityLow", "warning", true, "4 TB free of 24 TB, reserve 3 × 2 TB", _ => Pool(20 * TB), 16 * Min),
-        new("AzLocalReserveCapacityLow", "warning", false, "7 TB free, reserve 6 TB", _ => Pool(17 * TB), 20 * Min),
+        new("AzLocalReserveCapacityLow", "warning", true, "4 TB free of 24 TB, reserve 3 × 2 TB", _ => Pool(20 * TB), 16 * Min) { Expect = [Warning(("pool", "S2D"))] },
+        new("AzLocalReserveCapacityLow", "warning", false, "7 TB free, reserve 6 TB", _ => Pool(17 * TB), 20 * Min) { Expect = [] },
 
         new("AzLocalNetworkLatencyHigh", "warning", true, "storage network 0.8 ms for 6 min",
-            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "storage"), ("peer", "node-2")), 6 * Min),
+            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "storage"), ("peer", "node-2")), 6 * Min) { Expect = [Warning(("node", "node-1"), ("network", "storage"), ("peer", "node-2")).Valued(0.0008)] },
         new("AzLocalNetworkLatencyHigh", "warning", false, "management network 0.8 ms (budget 1 ms)",
-            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "management"), ("peer", "node-2")), 10 * Min),
+            _ => Healthy().Gauge(Instruments.NetworkLatency, 0.0008, ("network", "management"), ("peer", "node-2")), 10 * Min) { Expect = [] },
 
-        new("AzLocalStorageLatencyHigh", "warning", true, "writes at 15 ms for 6 min", _ => Healthy().Gauge(Instruments.StorageLatency, 0.015, ("op", "write")), 6 * Min),
-        new("AzLocalStorageLatencyHigh", "warning", false, "writes at 8 ms", _ => Healthy().Gauge(Instruments.StorageLatency, 0.008, ("op", "write")), 10 * Min),
+        new("AzLocalStorageLatencyHigh", "warning", true, "writes at 15 ms for 6 min", _ => Healthy().Gauge(Instruments.StorageLatency, 0.015, ("op", "write")), 6 * Min) { Expect = [Warning(("node", "node-1"), ("op", "write")).Valued(0.015)] },
+        new("AzLocalStorageLatencyHigh", "warning", false, "writes at 8 ms", _ => Healthy().Gauge(Instruments.StorageLatency, 0.008, ("op", "write")), 10 * Min) { Expect = [] },
 
-        new("AzLocalCacheHitRatioLow", "warning", true, "hybrid node at 60% hits for 31 min", _ => Cache(0.6, "hdd"), 31 * Min),
-        new("AzLocalCacheHitRatioLow", "warning", false, "all-flash node at 60% hits (not a signal)", _ => Cache(0.6, "ssd"), 40 * Min),
+        new("AzLocalCacheHitRatioLow", "warning", true, "hybrid node at 60% hits for 31 min", _ => Cache(0.6, "hdd"), 31 * Min) { Expect = [Warning(("node", "node-1")).Valued(0.6)] },
+        new("AzLocalCacheHitRatioLow", "warning", false, "all-flash node at 60% hits (not a signal)", _ => Cache(0.6, "ssd"), 40 * Min) { Expect = [] },
 
         new("AzLocalNodeMaintenance", "info", true, "node-2 paused", _ => NodeStates(Healthy(), paused: "node-2"), TimeSpan.FromSeconds(10))
         {
             // A paused node stays in maintenance until the cluster reports it up again (Resume-ClusterNode).
             Recover = h => h.Ingest(NodeStates(Healthy()).Build()),
+            Expect = [Info(("node", "node-2"))],
         },
-        new("AzLocalNodeMaintenance", "info", false, "every node up", _ => NodeStates(Healthy()), 2 * Min),
+        new("AzLocalNodeMaintenance", "info", false, "every node up", _ => NodeStates(Healthy()), 2 * Min) { Expect = [] },
 
         new("AzLocalMaintenanceWindow", "info", true, "a window covering now", _ => Healthy(), TimeSpan.FromSeconds(20))
         {
             Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.Zero, TimeSpan.FromHours(1))),
             Recover = h => h.Schedule.Remove("api:w1"),
+            Expect = [Info(("window", "patch-night"))],
         },
         new("AzLocalMaintenanceWindow", "info", false, "a window starting in an hour", _ => Healthy(), 10 * Min)
         {
             Setup = h => h.Schedule.Upsert(Window(h, TimeSpan.FromHours(1), TimeSpan.FromHours(1))),
+            Expect = [],
         },
 
         new("AzLocalCapacityForecast", "warning", true, "memory forecast to cross 80% in 90 days", _ => Healthy(), TimeSpan.FromSeconds(10))
         {
             Setup = h => Forecast(h, TimeSpan.FromDays(90)),
             Recover = h => h.Capacity.ByCluster.Clear(),
+            Expect = [Warning(("resource", "memory"))],
         },
         new("AzLocalCapacityForecast", "warning", false, "memory forecast to cross 80% in 200 days (info only)", _ => Healthy(), TimeSpan.FromSeconds(10))
         {
             Setup = h => Forecast(h, TimeSpan.FromDays(200)),
+            Expect = [Info(("resource", "memory"))],
         },
         new("AzLocalCapacityForecast", "info", true, "memory forecast to cross 80% in 300 days", _ => Healthy(), TimeSpan.FromSeconds(10))
         {
             Setup = h => Forecast(h, TimeSpan.FromDays(300)),
             Recover = h => h.Capacity.ByCluster.Clear(),
+            Expect = [Info(("resource", "memory"))],
         },
         new("AzLocalCapacityForecast", "info", false, "memory forecast to cross 80% in 600 days (beyond 18 months)", _ => Healthy(), TimeSpan.FromSeconds(10))
         {
             Setup = h => Forecast(h, TimeSpan.FromDays(600)),
+            Expect = [],
         },
 
-        new("AzLocalTelemetryLost", "warning", true, "every node silent for 3 min", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min },
-        new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 2 * Min },
+        new("AzLocalTelemetryLost", "warning", true, "every node silent for 3 min", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min, Expect = [Warning()] },
+        new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 2 * Min, Expect = [] },
     ];
 }
