@@ -72,6 +72,23 @@ public class HostileIngestTests
         Assert.Null(ok.PartialSuccess);
     }
 
+    [Fact]
+    public async Task AnExportFromTheYear2100_LeavesAFiringQuorumLostFiring_AndTheNextRealReportIsStored()
+    {
+        await using var rules = await RunningRules.StartAsync();
+        await PostAsync(rules, new Otlp("bank-a", "n1").Gauge(Instruments.ClusterQuorum, string.Empty, Otlp.Point(0, NowMs)).Build());
+        var year2100 = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+        var fake = await PostAsync(rules, new Otlp("bank-a", "n1").Gauge(Instruments.ClusterQuorum, string.Empty, Otlp.Point(1, year2100)).Build());
+        var real = await PostAsync(rules, new Otlp("bank-a", "n1").Gauge(Instruments.ClusterQuorum, string.Empty, Otlp.Point(0, NowMs + 1)).Build());
+
+        Assert.Equal(1, fake.PartialSuccess.RejectedDataPoints);
+        Assert.Contains("Ingest:MaxFutureSkew", fake.PartialSuccess.ErrorMessage, StringComparison.Ordinal);
+        Assert.Null(real.PartialSuccess); // not "out of order" behind the fake
+        var alerts = await rules.Client.GetStringAsync(new Uri("/api/v1/alerts", UriKind.Relative));
+        Assert.Contains("\"name\":\"AzLocalQuorumLost\",\"severity\":\"critical\",\"state\":\"firing\"", alerts, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Output)> PromtoolCheckMetricsAsync(string metrics)
     {
         var promtool = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "promtool")).FirstOrDefault(File.Exists);
