@@ -43,6 +43,7 @@ public static class RulesApp
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
         AddServices(builder.Services, builder.Configuration);
         builder.Services.AddRulesAuth(builder.Configuration);
+        builder.Services.AddRulesRateLimits(builder.Configuration);
         builder.Services.AddCapacityPlanning(builder.Configuration);
         configure?.Invoke(builder);
 
@@ -59,9 +60,10 @@ public static class RulesApp
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: the partitions are token names
 
         // Every endpoint needs a viewer token unless it says otherwise (the fallback policy, AuthSetup).
-        app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync).RequireAuthorization(AuthSetup.IngestPolicy);
+        app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync).RequireAuthorization(AuthSetup.IngestPolicy).RequireRateLimiting(RateLimitSetup.IngestPolicy);
         var metrics = app.MapGet("/metrics", MetricsEndpoint.Handle);
         _ = auth.AnonymousMetrics ? metrics.AllowAnonymous() : metrics.RequireAuthorization(AuthSetup.ViewerPolicy);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
@@ -69,7 +71,7 @@ public static class RulesApp
         app.MapGet("/api/v1/series", SeriesEndpoint.Handle);
         app.MapGet("/healthz", ApiEndpoints.Health).AllowAnonymous();
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
-        app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync).RequireAuthorization(AuthSetup.OperatorPolicy);
+        app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
         MaintenanceEndpoints.Map(app);
         SilenceEndpoints.Map(app);
         LoginPage.Map(app);

@@ -19,8 +19,8 @@ public static class MaintenanceEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/v1/maintenance", List).RequireAuthorization(AuthSetup.ViewerPolicy);
-        app.MapPost("/api/v1/maintenance", Create).RequireAuthorization(AuthSetup.OperatorPolicy);
-        app.MapDelete("/api/v1/maintenance/{id}", Delete).RequireAuthorization(AuthSetup.OperatorPolicy);
+        app.MapPost("/api/v1/maintenance", Create).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
+        app.MapDelete("/api/v1/maintenance/{id}", Delete).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
         app.MapGet("/api/v1/audit", Audit).RequireAuthorization(AuthSetup.ViewerPolicy);
     }
 

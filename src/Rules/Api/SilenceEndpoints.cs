@@ -23,8 +23,8 @@ public static class SilenceEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/v1/silences", List).RequireAuthorization(AuthSetup.ViewerPolicy);
-        app.MapPost("/api/v1/silences", Create).RequireAuthorization(AuthSetup.OperatorPolicy);
-        app.MapDelete("/api/v1/silences/{id}", Expire).RequireAuthorization(AuthSetup.OperatorPolicy);
+        app.MapPost("/api/v1/silences", Create).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
+        app.MapDelete("/api/v1/silences/{id}", Expire).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
     }
 
     private static IResult List(SilenceBook silences, TimeProvider time)
