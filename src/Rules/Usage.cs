@@ -32,6 +32,7 @@ internal static class Usage
           --Auth:AnonymousMetrics true     Serve /metrics without a token
           --Kestrel:Certificates:Default:Path F, :KeyPath F (PEM) or :Password P (PFX)   Certificate for https:// URLs
           --Ingest:MaxFutureSkew T         Refuse points further ahead of the clock (default 00:05:00)
+          --RateLimits:WritesPerMinute N   Changes per token per minute, sustained (default 60; 0 = off)
           -h, --help                       Show this help
 
         Configuration sources, later wins: appsettings.json beside the binary, environment variables
