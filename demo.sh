@@ -8,6 +8,7 @@
 #   a collector for this host (linux source: /proc)
 # Installs what it needs on first run. Ctrl-C stops everything it started.
 # Ports can be moved: RULES_PORT, PROMETHEUS_PORT, ALERTMANAGER_PORT. DEMO_SCENARIO picks the scenario file.
+# Rules requires tokens (docs/security.md): the demo makes one per role at start and prints them once.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -63,7 +64,21 @@ wait_http() { # name, url
 }
 
 am_bin=$(command -v prometheus-alertmanager || command -v alertmanager)
-sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERTMANAGER_PORT/g" \
+# Tokens for this run, made now and printed once: the agents ingest, Prometheus and the dashboard read, the admin
+# token does the rest. Rules is given only their SHA-256 (Auth:Tokens:<name>:SecretSha256).
+mkdir -p "$state/tokens"; chmod 700 "$state/tokens"
+new_token() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+sha256() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+for name in agent viewer admin; do
+  new_token >"$state/tokens/$name.token"; chmod 600 "$state/tokens/$name.token"
+done
+agent_token=$(cat "$state/tokens/agent.token"); viewer_token=$(cat "$state/tokens/viewer.token"); admin_token=$(cat "$state/tokens/admin.token")
+export Auth__Mode=tokens
+export Auth__Tokens__agents__SecretSha256=$(sha256 "$agent_token") Auth__Tokens__agents__Roles=ingest Auth__Tokens__agents__Clusters='*'
+export Auth__Tokens__prometheus__SecretSha256=$(sha256 "$viewer_token") Auth__Tokens__prometheus__Roles=viewer
+export Auth__Tokens__admin__SecretSha256=$(sha256 "$admin_token") Auth__Tokens__admin__Roles=admin
+
+sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERTMANAGER_PORT/g; s#credentials_file: azlm-viewer.token#credentials_file: $state/tokens/viewer.token#" \
   deploy/prometheus/prometheus.yml >"$state/prometheus/prometheus.yml"
 # Rules evaluates the policy here; the generated Prometheus rules (deploy/prometheus/rules/) are for teams that
 # evaluate in Prometheus instead, so this Prometheus only scrapes (an empty rules folder).
@@ -81,13 +96,13 @@ wait_http rules "http://127.0.0.1:$RULES_PORT/healthz"
 wait_http prometheus "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
 
 echo "==> starting collectors"
-start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s --spool "$state/spool-simulated"
-start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s --spool "$state/spool-linux"
+start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s --spool "$state/spool-simulated" --token-file "$state/tokens/agent.token"
+start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s --spool "$state/spool-linux" --token-file "$state/tokens/agent.token"
 
 cat <<INFO
 
 AzLocalMonitor is running (all on loopback):
-  Web dashboard     http://127.0.0.1:$RULES_PORT/ui/         (fleet → cluster → node, alerts, capacity)
+  Web dashboard     http://127.0.0.1:$RULES_PORT/ui/         (fleet → cluster → node, alerts, capacity; sign in with a token below)
   Rules             http://127.0.0.1:$RULES_PORT/            (OTLP in: POST /v1/metrics)
     metrics         http://127.0.0.1:$RULES_PORT/metrics
     alerts          http://127.0.0.1:$RULES_PORT/api/v1/alerts
@@ -98,6 +113,11 @@ AzLocalMonitor is running (all on loopback):
   Grafana           no Grafana server is installable here; import dashboards/*.json into your Grafana, or
                     point it at deploy/grafana/provisioning/ (datasource: this Prometheus).
 Collectors: a simulated cluster running $(basename "$DEMO_SCENARIO") and this host (linux source).
+Tokens, made for this run (shown once; also in .demo/tokens/, mode 600):
+  admin   $admin_token    (dashboard sign-in, maintenance, silences)
+  viewer  $viewer_token   (read only; Prometheus uses it)
+  agents  in .demo/tokens/agent.token (ingest only)
+  e.g.  curl -H "Authorization: Bearer \$(cat .demo/tokens/viewer.token)" http://127.0.0.1:$RULES_PORT/api/v1/alerts
 Logs: .demo/logs/. Press Ctrl-C to stop everything.
 INFO
 

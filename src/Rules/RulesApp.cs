@@ -1,6 +1,7 @@
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Alerting.Policy;
 using AzLocalMonitor.Rules.Api;
+using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Configuration;
 using AzLocalMonitor.Rules.Diagnostics;
@@ -30,6 +31,10 @@ public static class RulesApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The slim builder leaves HTTPS configuration out: add it back, so --urls https://… serves the certificate of
+        // the standard Kestrel keys (Kestrel:Certificates:Default:Path + KeyPath for PEM, or a PFX with Password).
+        builder.WebHost.UseKestrelHttpsConfiguration();
+
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -37,37 +42,56 @@ public static class RulesApp
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
         AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddRulesAuth(builder.Configuration);
+        builder.Services.AddRulesRateLimits(builder.Configuration);
         builder.Services.AddCapacityPlanning(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         // Bad settings or a bad policy stop start-up with every error listed, before the host starts.
-        ValidateAll(app.Services);
+        ValidateAll(app.Services, ListenUrls(builder.Configuration));
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        AuthSetup.LogMode(app.Logger, auth, app.Services.GetRequiredService<TokenBook>());
         _ = app.Services.GetRequiredService<PolicyHolder>();
         var restored = app.Services.GetRequiredService<AlertPersistence>().Restore(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (restored > 0)
         {
             app.Logger.LogInformation("Restored {Count} alert(s) from the state store", restored);
         }
-        app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync);
-        app.MapGet("/metrics", MetricsEndpoint.Handle);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: the partitions are token names
+
+        // Every endpoint needs a viewer token unless it says otherwise (the fallback policy, AuthSetup).
+        app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync).RequireAuthorization(AuthSetup.IngestPolicy).RequireRateLimiting(RateLimitSetup.IngestPolicy);
+        var metrics = app.MapGet("/metrics", MetricsEndpoint.Handle);
+        _ = auth.AnonymousMetrics ? metrics.AllowAnonymous() : metrics.RequireAuthorization(AuthSetup.ViewerPolicy);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
         app.MapGet("/api/v1/series", SeriesEndpoint.Handle);
-        app.MapGet("/healthz", ApiEndpoints.Health);
+        app.MapGet("/healthz", ApiEndpoints.Health).AllowAnonymous();
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
-        app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync);
+        app.MapPost("/api/v1/policy/reload", PolicyEndpoints.ReloadAsync).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
         MaintenanceEndpoints.Map(app);
         SilenceEndpoints.Map(app);
+        LoginPage.Map(app);
         app.MapWebDashboard();
         app.MapCapacityEndpoints();
         app.MapGet("/", () => Results.Text(
             "AzLocalMonitor Rules\n\nPOST /v1/metrics   OTLP/HTTP (protobuf, JSON)\nGET  /metrics      Prometheus text format\n" +
-            "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n"));
+            "GET  /api/v1/alerts\nGET  /api/v1/clusters\nGET  /healthz\n\nEvery endpoint but /healthz needs Authorization: Bearer <token> (docs/security.md).\n")).AllowAnonymous();
         return app;
     }
 
-    private static void ValidateAll(IServiceProvider services)
+    /// <summary>Every address Rules will listen on: <c>urls</c> (or the default) and any <c>Kestrel:Endpoints:*:Url</c>.</summary>
+    private static List<string> ListenUrls(IConfiguration configuration)
+    {
+        var urls = (configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        return urls;
+    }
+
+    private static void ValidateAll(IServiceProvider services, IEnumerable<string> listenUrls)
     {
         var failures = new List<string>();
         foreach (var read in new Func<object>[]
@@ -76,6 +100,7 @@ public static class RulesApp
             () => services.GetRequiredService<IOptions<AlertingOptions>>().Value,
             () => services.GetRequiredService<IOptions<SeriesOptions>>().Value,
             () => services.GetRequiredService<IOptions<IngestOptions>>().Value,
+            () => services.GetRequiredService<IOptions<AuthOptions>>().Value,
         })
         {
             try
@@ -86,6 +111,11 @@ public static class RulesApp
             {
                 failures.AddRange(ex.Failures);
             }
+        }
+
+        if (failures.Count == 0)
+        {
+            failures.AddRange(AuthSetup.CheckListenAddresses(services.GetRequiredService<IOptions<AuthOptions>>().Value, listenUrls));
         }
 
         if (failures.Count > 0)

@@ -25,10 +25,20 @@ internal static class Usage
           --History:Path FILE              Capacity history SQLite file (default data/history.db)
           --State:Path FILE                Alert state, maintenance windows, audit trail (default data/rules.db)
           --History:BackfillCsv FILE       Load cluster,series,timestamp,value rows at start (docs/capacity.md)
+          --Auth:Tokens:NAME:SecretSha256 H  A bearer token (SHA-256 hex of it), with
+          --Auth:Tokens:NAME:Roles R         ingest|viewer|operator|admin (comma list) and
+          --Auth:Tokens:NAME:Clusters C      the clusters it may write or act on (names, globs, *)
+          --Auth:Mode none                 No authentication: loopback only, for demos and tests
+          --Auth:AnonymousMetrics true     Serve /metrics without a token
+          --Kestrel:Certificates:Default:Path F, :KeyPath F (PEM) or :Password P (PFX)   Certificate for https:// URLs
+          --Ingest:MaxFutureSkew T         Refuse points further ahead of the clock (default 00:05:00)
+          --RateLimits:WritesPerMinute N   Changes per token per minute, sustained (default 60; 0 = off)
           -h, --help                       Show this help
 
         Configuration sources, later wins: appsettings.json beside the binary, environment variables
         (Alertmanager__Url=...), command line.
+
+        Every endpoint but /healthz needs Authorization: Bearer <token> (docs/security.md).
 
         Endpoints:
           POST /v1/metrics     OTLP/HTTP metrics (application/x-protobuf or application/json, gzip allowed)
@@ -38,7 +48,8 @@ internal static class Usage
           GET  /healthz        Liveness
           GET  /ui/            Web dashboard (fleet, cluster, node, alerts, capacity)
           GET  /api/v1/policy, POST /api/v1/policy/reload   The alerting policy in force; reload it
-          GET|POST /api/v1/maintenance, DELETE /api/v1/maintenance/{id}   Maintenance windows (header X-AzLM-Actor)
+          GET|POST /api/v1/maintenance, DELETE /api/v1/maintenance/{id}   Maintenance windows (operator token)
+          GET|POST /api/v1/silences, DELETE /api/v1/silences/{id}         Silences (operator token)
           GET  /api/v1/audit   Who changed which maintenance window, and when
           GET  /api/v1/capacity[/{cluster}[/report]]  Capacity forecasts (JSON) and the HTML report
 

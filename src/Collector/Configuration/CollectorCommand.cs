@@ -15,7 +15,7 @@ internal sealed class CollectorCommand
             "AzLocalMonitor collector: reads an Azure Local cluster (or a simulated one, or this Linux host) and exports "
             + "the metric catalog over OTLP/HTTP protobuf to Rules. Node failures and quorum changes are exported at once.")
         {
-            Source, Rules, Cluster, Node, Interval, Scenario, Capture, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
+            Source, Rules, TokenFile, CaFile, ServerThumbprint, Cluster, Node, Interval, Scenario, Capture, TimeScale, Once, Spool, StatusFile, Peer, RetryMaxDelay,
         };
 
         // The root's own action is a marker: CollectorApp runs the collector itself when it is chosen. It exists so
@@ -40,6 +40,25 @@ internal sealed class CollectorCommand
     {
         Description = "Base URL of Rules; metrics are posted to {base}/v1/metrics. Default: $OTEL_EXPORTER_OTLP_ENDPOINT, else " + CollectorOptions.DefaultRulesUrl + ".",
         HelpName = "url",
+    };
+
+    public Option<string?> TokenFile { get; } = new("--token-file")
+    {
+        Description = "File holding the bearer token Rules gave this agent (an ingest token), sent as Authorization: Bearer on every export. "
+            + "Or set Collector__Token in the environment. Never on the command line, never logged.",
+        HelpName = "path",
+    };
+
+    public Option<string?> CaFile { get; } = new("--ca-file")
+    {
+        Description = "PEM file of the CA(s) Rules' HTTPS certificate must chain to, instead of the system's trust store.",
+        HelpName = "path",
+    };
+
+    public Option<string?> ServerThumbprint { get; } = new("--server-thumbprint")
+    {
+        Description = "SHA-256 thumbprint (hex) of Rules' HTTPS certificate: accept that certificate only (pinning).",
+        HelpName = "hex",
     };
 
     public Option<string?> Cluster { get; } = new("--cluster", "-c")
@@ -134,6 +153,9 @@ internal sealed class CollectorCommand
         Put(ConfigurationKeys.Spool, Spool);
         Put(ConfigurationKeys.StatusFile, StatusFile);
         Put(ConfigurationKeys.RetryMaxDelay, RetryMaxDelay);
+        Put(ConfigurationKeys.TokenFile, TokenFile);
+        Put(ConfigurationKeys.CaFile, CaFile);
+        Put(ConfigurationKeys.ServerThumbprint, ServerThumbprint);
         var peers = result.GetValue(Peer) ?? [];
         for (var i = 0; i < peers.Length; i++)
         {

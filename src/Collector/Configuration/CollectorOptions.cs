@@ -56,6 +56,12 @@ internal sealed record CollectorOptions
     /// <summary>The status JSON file; null means status.json in the spool directory.</summary>
     public string? StatusFile { get; init; }
 
+    /// <summary>PEM CA file Rules' HTTPS certificate must chain to; null: the system's trust store.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>SHA-256 thumbprint of the only HTTPS certificate accepted from Rules; null: no pinning.</summary>
+    public string? ServerThumbprint { get; init; }
+
     /// <summary>Peers whose round trip the linux source measures (azlocal.network.latency).</summary>
     public IReadOnlyList<PeerTarget> Peers { get; init; } = [];
 }

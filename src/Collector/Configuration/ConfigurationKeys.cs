@@ -21,6 +21,18 @@ internal static class ConfigurationKeys
     public const string StatusFile = "Collector:StatusFile";
     public const string RetryMaxDelay = "Collector:RetryMaxDelay";
 
+    /// <summary>A file holding the bearer token Rules expects (<c>--token-file</c>); the token itself never goes on a command line.</summary>
+    public const string TokenFile = "Collector:TokenFile";
+
+    /// <summary>A PEM file of CA certificates that Rules' HTTPS certificate must chain to (instead of the system's store).</summary>
+    public const string CaFile = "Collector:CaFile";
+
+    /// <summary>The SHA-256 thumbprint (hex) of Rules' HTTPS certificate: only that certificate is accepted.</summary>
+    public const string ServerThumbprint = "Collector:ServerThumbprint";
+
+    /// <summary>The bearer token itself, from the environment (<c>Collector__Token</c>) or appsettings.json; not a command-line option.</summary>
+    public const string Token = "Collector:Token";
+
     /// <summary>A section of <c>network=host[:port]</c> strings (<c>Collector:Peers:0</c>, ...), or one comma-separated value.</summary>
     public const string Peers = "Collector:Peers";
 

@@ -96,6 +96,18 @@ internal static class OptionsReader
             problems.Add($"Retry max delay '{retryText}' is not a duration from 100ms to 10m (examples: 30s, 2m).");
         }
 
+        var caFile = NullIfBlank(config[ConfigurationKeys.CaFile]);
+        if (caFile is not null && !File.Exists(caFile))
+        {
+            problems.Add($"CA file '{caFile}' does not exist.");
+        }
+
+        var thumbprint = NullIfBlank(config[ConfigurationKeys.ServerThumbprint])?.Replace(":", string.Empty, StringComparison.Ordinal);
+        if (thumbprint is not null && (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit)))
+        {
+            problems.Add($"Server thumbprint '{thumbprint}' is not a SHA-256 thumbprint (64 hex digits).");
+        }
+
         if (problems.Count > 0)
         {
             throw new OptionsException(problems);
@@ -103,6 +115,8 @@ internal static class OptionsReader
 
         return new CollectorOptions
         {
+            CaFile = caFile,
+            ServerThumbprint = thumbprint,
             Destinations = destinations,
             SpoolPath = NullIfBlank(config[ConfigurationKeys.Spool]) ?? DefaultSpoolPath(node, destinations),
             SpoolLimits = limits,
@@ -159,7 +173,14 @@ internal static class OptionsReader
         var rulesEndpoint = new Uri(rules.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
         var headers = ParseHeaders(NullIfBlank(config[ConfigurationKeys.OtlpMetricsHeaders]) ?? NullIfBlank(config[ConfigurationKeys.OtlpHeaders]), problems);
         var rulesGiven = NullIfBlank(config[ConfigurationKeys.Rules]) is not null;
-        var destinations = new List<OtlpDestination> { new("rules", rulesEndpoint, rulesGiven ? [] : headers) };
+        var rulesHeaders = rulesGiven ? [] : new List<KeyValuePair<string, string>>(headers);
+        if (ReadToken(config, problems) is { } token)
+        {
+            rulesHeaders.RemoveAll(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+            rulesHeaders.Add(new("Authorization", "Bearer " + token));
+        }
+
+        var destinations = new List<OtlpDestination> { new("rules", rulesEndpoint, rulesHeaders) };
 
         Uri? extra = null;
         if (NullIfBlank(config[ConfigurationKeys.OtlpMetricsEndpoint]) is { } metricsUrl)
@@ -187,6 +208,31 @@ internal static class OptionsReader
         }
 
         return destinations;
+    }
+
+    /// <summary>The agent's bearer token for Rules: <c>Collector:TokenFile</c> (first line), else <c>Collector:Token</c>; null when neither is set.</summary>
+    private static string? ReadToken(IConfiguration config, List<string> problems)
+    {
+        if (NullIfBlank(config[ConfigurationKeys.TokenFile]) is { } path)
+        {
+            try
+            {
+                var token = File.ReadLines(path).FirstOrDefault()?.Trim();
+                if (string.IsNullOrEmpty(token))
+                {
+                    problems.Add($"Token file '{path}' is empty.");
+                }
+
+                return token;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"Token file '{path}' cannot be read: {ex.Message}");
+                return null;
+            }
+        }
+
+        return NullIfBlank(config[ConfigurationKeys.Token]);
     }
 
     /// <summary>OTEL_EXPORTER_OTLP_HEADERS: comma-separated key=value pairs, values URL-encoded (the OpenTelemetry spec).</summary>

@@ -165,7 +165,10 @@ internal sealed class DestinationSender
             }
 
             _status.Failed($"HTTP {code} {response.ReasonPhrase}");
+            // 401/403: a missing or wrong token is the deployment's to fix, not the batch's fault: keep the spool and
+            // retry, so nothing measured meanwhile is lost once the token is right.
             return code is >= 400 and < 500 && response.StatusCode is not HttpStatusCode.RequestTimeout and not HttpStatusCode.TooManyRequests
+                and not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden
                 ? SendOutcome.Poison
                 : SendOutcome.Retry;
         }

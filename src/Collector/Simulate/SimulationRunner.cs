@@ -33,6 +33,10 @@ internal static class SimulationRunner
         var sessions = new List<ExportSession>();
         // Simulated telemetry is not worth replaying after a restart: each run spools to a fresh folder, removed at the end.
         var spoolRoot = Directory.CreateTempSubdirectory("azlm-sim-spool-").FullName;
+        // Rules requires a token unless it runs with Auth:Mode=none: the same environment variable as the agent's.
+        List<KeyValuePair<string, string>> headers = Environment.GetEnvironmentVariable("Collector__Token") is { Length: > 0 } token
+            ? [new("Authorization", "Bearer " + token.Trim())]
+            : [];
         try
         {
             foreach (var (spec, index) in clusters)
@@ -45,7 +49,7 @@ internal static class SimulationRunner
                     {
                         Source = SourceKind.Simulated,
                         RulesBaseUrl = plan.RulesBaseUrl,
-                        Destinations = [new OtlpDestination("rules", new Uri(plan.RulesBaseUrl.AbsoluteUri.TrimEnd('/') + "/v1/metrics"), [])],
+                        Destinations = [new OtlpDestination("rules", new Uri(plan.RulesBaseUrl.AbsoluteUri.TrimEnd('/') + "/v1/metrics"), headers)],
                         SpoolPath = Path.Combine(spoolRoot, $"{spec.Name}-{reporter ?? "all"}"),
                         Node = reporter ?? AllNodesReporter,
                         Interval = plan.Interval,

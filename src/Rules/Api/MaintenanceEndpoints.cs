@@ -1,27 +1,27 @@
-using System.Text.Json;
 using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.State;
 
 namespace AzLocalMonitor.Rules.Api;
 
 /// <summary>
-/// Maintenance windows through the API, each change recorded in the audit trail with who made it
-/// (header <c>X-AzLM-Actor</c>, required for changes): <c>GET/POST /api/v1/maintenance</c>,
-/// <c>DELETE /api/v1/maintenance/{id}</c>, <c>GET /api/v1/audit</c>.
+/// Maintenance windows through the API, each change recorded in the audit trail under the caller's token name:
+/// <c>GET/POST /api/v1/maintenance</c>, <c>DELETE /api/v1/maintenance/{id}</c>, <c>GET /api/v1/audit</c>. Changes
+/// need an operator token whose clusters include the window's cluster.
 /// </summary>
 public static class MaintenanceEndpoints
 {
-    /// <summary>Header naming who makes a change (until authentication lands, the caller states it).</summary>
-    public const string ActorHeader = "X-AzLM-Actor";
+    /// <summary>Windows the API keeps per cluster: enough for any plan, too few to hide a flood.</summary>
+    public const int MaxWindowsPerCluster = 100;
 
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/v1/maintenance", List);
-        app.MapPost("/api/v1/maintenance", Create);
-        app.MapDelete("/api/v1/maintenance/{id}", Delete);
-        app.MapGet("/api/v1/audit", Audit);
+        app.MapGet("/api/v1/maintenance", List).RequireAuthorization(AuthSetup.ViewerPolicy);
+        app.MapPost("/api/v1/maintenance", Create).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
+        app.MapDelete("/api/v1/maintenance/{id}", Delete).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
+        app.MapGet("/api/v1/audit", Audit).RequireAuthorization(AuthSetup.ViewerPolicy);
     }
 
     private static IResult List(MaintenanceSchedule schedule, TimeProvider time)
@@ -41,11 +41,7 @@ public static class MaintenanceEndpoints
 
     private static IResult Create(HttpContext http, MaintenanceRequest? request, MaintenanceSchedule schedule, IStateStore store, TimeProvider time)
     {
-        if (Actor(http) is not { } actor)
-        {
-            return MissingActor();
-        }
-
+        var caller = Caller.Of(http)!;
         if (request is null)
         {
             return Results.Json(new { errors = new[] { "body must be a JSON maintenance window" } }, statusCode: StatusCodes.Status400BadRequest);
@@ -78,19 +74,26 @@ public static class MaintenanceEndpoints
             return Results.Json(new { errors }, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!caller.Clusters.Allows(window.Cluster))
+        {
+            return AuditEntry.OutOfScope(caller, window.Cluster);
+        }
+
+        if (schedule.All.Count(w => w.Cluster == window.Cluster) >= MaxWindowsPerCluster)
+        {
+            return Results.Json(new { errors = new[] { $"cluster '{window.Cluster}' already has {MaxWindowsPerCluster} maintenance windows: delete old ones first" } },
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
         var now = time.GetUtcNow();
-        store.SaveWindow(window, new AuditRecord(0, now, actor, "maintenance.create", window.Id, JsonSerializer.Serialize(window)));
+        store.SaveWindow(window, AuditEntry.For(http, caller, now, "maintenance.create", window.Id, window));
         schedule.Upsert(window);
         return Results.Json(window, statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult Delete(HttpContext http, string id, MaintenanceSchedule schedule, IStateStore store, TimeProvider time)
     {
-        if (Actor(http) is not { } actor)
-        {
-            return MissingActor();
-        }
-
+        var caller = Caller.Of(http)!;
         if (id.StartsWith(PolicyWatcher.ConfigWindowPrefix, StringComparison.Ordinal))
         {
             return Results.Json(new { errors = new[] { "this window comes from a policy file: change the file instead" } }, statusCode: StatusCodes.Status409Conflict);
@@ -101,7 +104,12 @@ public static class MaintenanceEndpoints
             return Results.NotFound();
         }
 
-        store.DeleteWindow(id, new AuditRecord(0, time.GetUtcNow(), actor, "maintenance.delete", id, JsonSerializer.Serialize(window)));
+        if (!caller.Clusters.Allows(window.Cluster))
+        {
+            return AuditEntry.OutOfScope(caller, window.Cluster);
+        }
+
+        store.DeleteWindow(id, AuditEntry.For(http, caller, time.GetUtcNow(), "maintenance.delete", id, window));
         schedule.Remove(id);
         return Results.NoContent();
     }
@@ -109,12 +117,4 @@ public static class MaintenanceEndpoints
     private static IResult Audit(IStateStore store, int? limit) =>
         Results.Json(new { entries = store.LoadAudit(Math.Clamp(limit ?? 100, 1, 10_000)) });
 
-    internal static string? Actor(HttpContext http)
-    {
-        var actor = http.Request.Headers[ActorHeader].ToString().Trim();
-        return actor.Length is > 0 and <= 200 ? actor : null;
-    }
-
-    internal static IResult MissingActor() =>
-        Results.Json(new { errors = new[] { $"say who makes the change in the {ActorHeader} header (it goes to the audit trail)" } }, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.State;
 
@@ -7,7 +7,8 @@ namespace AzLocalMonitor.Rules.Api;
 
 /// <summary>
 /// Silences, after Alertmanager's: <c>GET/POST /api/v1/silences</c>, <c>DELETE /api/v1/silences/{id}</c> (expires it).
-/// Every change is audited with its actor (header <c>X-AzLM-Actor</c>). A silence must name something: a matcher set
+/// Every change needs an operator token and is audited under its name. A token limited to some clusters may only create
+/// or expire silences with a <c>cluster="…"</c> matcher naming one of them. A silence must name something: a matcher set
 /// that matches every alert is refused, as Alertmanager does.
 /// </summary>
 public static class SilenceEndpoints
@@ -15,12 +16,15 @@ public static class SilenceEndpoints
     /// <summary>The longest silence accepted: a forgotten silence must not hide a cluster for ever.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
 
+    /// <summary>Silences kept that have not expired yet: a flood of them must not slow every evaluation.</summary>
+    public const int MaxUnexpired = 1_000;
+
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/v1/silences", List);
-        app.MapPost("/api/v1/silences", Create);
-        app.MapDelete("/api/v1/silences/{id}", Expire);
+        app.MapGet("/api/v1/silences", List).RequireAuthorization(AuthSetup.ViewerPolicy);
+        app.MapPost("/api/v1/silences", Create).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
+        app.MapDelete("/api/v1/silences/{id}", Expire).RequireAuthorization(AuthSetup.OperatorPolicy).RequireRateLimiting(RateLimitSetup.WritesPolicy);
     }
 
     private static IResult List(SilenceBook silences, TimeProvider time)
@@ -31,11 +35,7 @@ public static class SilenceEndpoints
 
     private static IResult Create(HttpContext http, SilenceRequest? request, SilenceBook silences, IStateStore store, TimeProvider time)
     {
-        if (MaintenanceEndpoints.Actor(http) is not { } actor)
-        {
-            return MissingActor();
-        }
-
+        var caller = Caller.Of(http)!;
         if (request is null)
         {
             return Errors(["body must be a JSON silence: {\"matchers\": [\"alertname=\\\"AzLocalCpuHigh\\\"\"], \"duration\": \"2h\", \"comment\": \"...\"}"]);
@@ -76,7 +76,8 @@ public static class SilenceEndpoints
         {
             if (DurationText.TryParse(d, out var duration) && duration > TimeSpan.Zero)
             {
-                ends = starts + duration;
+                // Past the longest silence: say so below rather than overflow the end date.
+                ends = duration > MaxDuration ? starts + MaxDuration + TimeSpan.FromSeconds(1) : starts + duration;
             }
             else
             {
@@ -102,22 +103,33 @@ public static class SilenceEndpoints
             return Errors(errors);
         }
 
-        var silence = new Silence(Guid.NewGuid().ToString("n")[..12], matchers, starts, ends!.Value, actor, request.Comment!.Trim(), now);
-        store.SaveSilence(silence, new AuditRecord(0, now, actor, "silence.create", silence.Id, Describe(silence)));
+        if (silences.All.Count(s => s.EndsAt > now) >= MaxUnexpired)
+        {
+            return Results.Json(new { errors = new[] { $"{MaxUnexpired} silences are pending or active already: expire some first" } }, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var silence = new Silence(Guid.NewGuid().ToString("n")[..12], matchers, starts, ends!.Value, caller.Name, request.Comment!.Trim(), now);
+        if (!InScope(caller, silence))
+        {
+            return AuditEntry.OutOfScope(caller, silence.Cluster);
+        }
+
+        store.SaveSilence(silence, AuditEntry.For(http, caller, now, "silence.create", silence.Id, Describe(silence)));
         silences.Upsert(silence);
         return Results.Json(View(silence, now), statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult Expire(HttpContext http, string id, SilenceBook silences, IStateStore store, TimeProvider time)
     {
-        if (MaintenanceEndpoints.Actor(http) is not { } actor)
-        {
-            return MissingActor();
-        }
-
+        var caller = Caller.Of(http)!;
         if (silences.Find(id) is not { } silence)
         {
             return Results.NotFound();
+        }
+
+        if (!InScope(caller, silence))
+        {
+            return AuditEntry.OutOfScope(caller, silence.Cluster);
         }
 
         var now = time.GetUtcNow();
@@ -127,7 +139,7 @@ public static class SilenceEndpoints
         }
 
         var expired = silence with { EndsAt = now < silence.StartsAt ? silence.StartsAt : now, UpdatedAt = now };
-        store.SaveSilence(expired, new AuditRecord(0, now, actor, "silence.expire", id, Describe(expired)));
+        store.SaveSilence(expired, AuditEntry.For(http, caller, now, "silence.expire", id, Describe(expired)));
         silences.Upsert(expired);
         return Results.NoContent();
     }
@@ -144,16 +156,18 @@ public static class SilenceEndpoints
         status = s.StatusAt(now),
     };
 
-    private static string Describe(Silence s) => JsonSerializer.Serialize(new
+    private static object Describe(Silence s) => new
     {
         matchers = s.Matchers.Select(m => m.ToString()),
         s.StartsAt,
         s.EndsAt,
         s.Comment,
-    });
+    };
+
+    /// <summary>Every-cluster tokens may silence anything; others only silences pinned to one of their clusters.</summary>
+    private static bool InScope(Caller caller, Silence silence) =>
+        caller.Clusters.IsAll || (silence.Cluster is { } cluster && caller.Clusters.Allows(cluster));
 
     private static IResult Errors(IReadOnlyList<string> errors) =>
         Results.Json(new { errors }, statusCode: StatusCodes.Status400BadRequest);
-
-    private static IResult MissingActor() => MaintenanceEndpoints.MissingActor();
 }

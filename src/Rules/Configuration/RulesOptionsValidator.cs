@@ -61,6 +61,23 @@ public sealed class RulesOptionsValidator :
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         Range(errors, "Ingest:MaxRequestBytes", options.MaxRequestBytes, 1024, 1L << 30);
+        if (options.MaxFutureSkew < TimeSpan.Zero)
+        {
+            errors.Add($"Ingest:MaxFutureSkew must not be negative (got {options.MaxFutureSkew}).");
+        }
+
+        if (options.MaxPointAge is { } age)
+        {
+            Positive(errors, "Ingest:MaxPointAge", age);
+        }
+
+        Range(errors, "Ingest:MaxAttributesPerPoint", options.MaxAttributesPerPoint, 1, 10_000);
+        Range(errors, "Ingest:MaxNameLength", options.MaxNameLength, 16, 65_536);
+        Range(errors, "Ingest:MaxLabelValueLength", options.MaxLabelValueLength, 16, 1 << 20);
+        Range(errors, "Ingest:MaxClusterNameLength", options.MaxClusterNameLength, 8, 4096);
+        Range(errors, "Ingest:MaxSeriesPerCluster", options.MaxSeriesPerCluster, 1, 100_000_000);
+        Range(errors, "Ingest:MaxSeries", options.MaxSeries, 1, 100_000_000);
+        Range(errors, "Ingest:MaxClusters", options.MaxClusters, 1, 1_000_000);
         return Result(errors);
     }
 

@@ -1,10 +1,44 @@
 namespace AzLocalMonitor.Rules.Ingest;
 
-/// <summary>Limits of the OTLP receiver (configuration section <c>Ingest</c>).</summary>
+/// <summary>
+/// Limits of the OTLP receiver (configuration section <c>Ingest</c>): what one client, careless or hostile, may make
+/// Rules hold or believe. Each refusal is counted in <c>azlm_ingest_samples_rejected_total{reason}</c> and explained in
+/// the OTLP partial success. Defaults are generous for a fleet of hundreds of 16-node clusters.
+/// </summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";
 
     /// <summary>Largest accepted body, compressed or not, in bytes; larger gets 413. Default 8 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// Points timestamped further ahead of Rules' clock are refused (<c>future_timestamp</c>): one fake or badly set
+    /// clock must not resolve a real alert, nor make every later true report "out of order". Default 5 min.
+    /// </summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Points older than this are refused (<c>too_old</c>); null (the default) accepts any age, so an agent's spool replays after a long outage.</summary>
+    public TimeSpan? MaxPointAge { get; set; }
+
+    /// <summary>Data-point attributes per point (<c>too_many_attributes</c>). Default 64.</summary>
+    public int MaxAttributesPerPoint { get; set; } = 64;
+
+    /// <summary>Longest metric or label name, in characters (<c>name_too_long</c>). Default 256.</summary>
+    public int MaxNameLength { get; set; } = 256;
+
+    /// <summary>Longest label value, in characters (<c>value_too_long</c>). Default 2048.</summary>
+    public int MaxLabelValueLength { get; set; } = 2048;
+
+    /// <summary>Longest cluster name, in characters (<c>cluster_name_too_long</c>). Default 128.</summary>
+    public int MaxClusterNameLength { get; set; } = 128;
+
+    /// <summary>Series one cluster may hold; a point that would create one more is refused (<c>series_limit</c>). Default 50,000.</summary>
+    public int MaxSeriesPerCluster { get; set; } = 50_000;
+
+    /// <summary>Series all clusters together may hold (<c>series_limit</c>). Default 1,000,000.</summary>
+    public int MaxSeries { get; set; } = 1_000_000;
+
+    /// <summary>Clusters Rules keeps; points for one more are refused (<c>cluster_limit</c>). Default 2,000.</summary>
+    public int MaxClusters { get; set; } = 2_000;
 }

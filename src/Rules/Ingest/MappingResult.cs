@@ -34,6 +34,9 @@ public sealed class MappingResult
 
     internal void Reject(RejectReason reason, int count = 1) => _rejected[(int)reason] += count;
 
+    /// <summary>Takes back <paramref name="count"/> mapped samples that were then refused before storage.</summary>
+    internal void Unaccept(int count) => Accepted -= count;
+
     /// <summary>A one-line explanation for the OTLP partial-success response, or null when nothing was rejected.</summary>
     public string? Explain()
     {
@@ -49,7 +52,18 @@ public sealed class MappingResult
                 RejectReason.NoCluster => $"{Rejected(r)} point(s) without a cluster (set resource attribute azlocal.cluster or data-point attribute cluster)",
                 RejectReason.UnsupportedType => $"{Rejected(r)} histogram/summary point(s) (not supported)",
                 RejectReason.NoValue => $"{Rejected(r)} point(s) without a value",
-                _ => $"{Rejected(r)} point(s) older than the stored value",
+                RejectReason.OutOfOrder => $"{Rejected(r)} point(s) older than the stored value",
+                RejectReason.ClusterNotAllowed => $"{Rejected(r)} point(s) for clusters this token may not write (Auth:Tokens:<name>:Clusters)",
+                RejectReason.FutureTimestamp => $"{Rejected(r)} point(s) timestamped in the future beyond Ingest:MaxFutureSkew (check the sender's clock)",
+                RejectReason.TooOld => $"{Rejected(r)} point(s) older than Ingest:MaxPointAge",
+                RejectReason.TooManyAttributes => $"{Rejected(r)} point(s) with more attributes than Ingest:MaxAttributesPerPoint",
+                RejectReason.NameTooLong => $"{Rejected(r)} point(s) with a metric or attribute name longer than Ingest:MaxNameLength",
+                RejectReason.ValueTooLong => $"{Rejected(r)} point(s) with an attribute value longer than Ingest:MaxLabelValueLength",
+                RejectReason.ClusterNameTooLong => $"{Rejected(r)} point(s) with a cluster name longer than Ingest:MaxClusterNameLength",
+                RejectReason.ReservedName => $"{Rejected(r)} point(s) with a metric name Rules reserves (azlm_*, ALERTS)",
+                RejectReason.SeriesLimit => $"{Rejected(r)} point(s) that would create a series past Ingest:MaxSeriesPerCluster or Ingest:MaxSeries",
+                RejectReason.ClusterLimit => $"{Rejected(r)} point(s) for a new cluster past Ingest:MaxClusters",
+                _ => $"{Rejected(r)} point(s) refused ({r})",
             });
         return string.Join("; ", parts);
     }

@@ -10,6 +10,16 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// </summary>
 internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, MetricScope Scope, bool IsMembership, bool InCatalog = true)
 {
+    /// <summary>
+    /// True for names Rules writes on /metrics itself (its <c>azlm_</c> self-metrics and report times, capacity
+    /// forecasts, <c>ALERTS</c>): a client's series under one of them would be a second family of that name, and
+    /// Prometheus would refuse the scrape. Agents' own <c>azlm_agent_*</c> metrics are theirs to send.
+    /// </summary>
+    public bool IsReserved { get; } =
+        (PrometheusName.StartsWith("azlm_", StringComparison.Ordinal) && !PrometheusName.StartsWith("azlm_agent_", StringComparison.Ordinal))
+        || PrometheusName.StartsWith("azlocal_capacity_", StringComparison.Ordinal)
+        || PrometheusName.StartsWith("ALERTS", StringComparison.Ordinal);
+
     private const int MaxCached = 10_000;
     private static readonly ConcurrentDictionary<(string Name, string Unit, bool Monotonic), MetricInfo> Cache = new();
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Google.Protobuf;
@@ -11,7 +12,8 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// <summary>
 /// <c>POST /v1/metrics</c>: the OTLP/HTTP adapter. Protobuf or JSON (anything else 415), gzip or identity,
 /// bodies over <see cref="IngestOptions.MaxRequestBytes"/> 413, undecodable bodies 400. The response uses the
-/// request's encoding and reports rejected points as an OTLP partial success.
+/// request's encoding and reports rejected points as an OTLP partial success, including points for clusters the
+/// caller's token may not write (never stored).
 /// </summary>
 public static class OtlpEndpoint
 {
@@ -64,12 +66,13 @@ public static class OtlpEndpoint
             return Results.Text($"Invalid gzip body: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var clusters = Caller.Of(http)?.Clusters ?? ClusterScope.Nothing;
         MappingResult result;
         try
         {
             result = encoding == OtlpEncoding.Protobuf
-                ? pipeline.IngestProtobuf(body)
-                : pipeline.Ingest(OtlpDecoder.Decode(body, encoding.Value));
+                ? pipeline.IngestProtobuf(body, clusters)
+                : pipeline.Ingest(OtlpDecoder.Decode(body, encoding.Value), clusters);
         }
         catch (OtlpDecodeException ex)
         {

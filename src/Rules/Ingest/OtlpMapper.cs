@@ -16,8 +16,13 @@ public static class OtlpMapper
 {
     private const uint NoRecordedValueFlag = 1;
 
-    /// <summary>Maps every number data point of a request; <paramref name="nowMs"/> stands in for missing timestamps.</summary>
-    public static MappingResult Map(ExportMetricsServiceRequest request, long nowMs)
+    /// <summary>
+    /// Maps every number data point of a request; <paramref name="nowMs"/> stands in for missing timestamps and bounds
+    /// future ones; <paramref name="limits"/> (default: <see cref="IngestOptions"/>' defaults) bounds what one point may carry.
+    /// </summary>
+    public static MappingResult Map(ExportMetricsServiceRequest request, long nowMs) => Map(request, nowMs, IngestLimits.Default);
+
+    internal static MappingResult Map(ExportMetricsServiceRequest request, long nowMs, IngestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = new MappingResult();
@@ -30,7 +35,7 @@ public static class OtlpMapper
             {
                 foreach (var metric in sm.Metrics)
                 {
-                    MapMetric(metric, resourceCluster, hostName, nowMs, labels, result);
+                    MapMetric(metric, resourceCluster, hostName, nowMs, limits, labels, result);
                 }
             }
         }
@@ -38,7 +43,7 @@ public static class OtlpMapper
         return result;
     }
 
-    private static void MapMetric(Metric metric, string? resourceCluster, string? hostName, long nowMs,
+    private static void MapMetric(Metric metric, string? resourceCluster, string? hostName, long nowMs, IngestLimits limits,
         List<KeyValuePair<string, string>> labels, MappingResult result)
     {
         IEnumerable<NumberDataPoint> points;
@@ -78,21 +83,27 @@ public static class OtlpMapper
 
             var hasValue = point.ValueCase != NumberDataPoint.ValueOneofCase.None;
             var value = point.ValueCase == NumberDataPoint.ValueOneofCase.AsDouble ? point.AsDouble : point.AsInt;
-            AddPoint(info, resourceCluster, hostName, attributes, hasValue, point.Flags, value, point.TimeUnixNano, nowMs, labels, result);
+            AddPoint(info, resourceCluster, hostName, attributes, hasValue, point.Flags, value, point.TimeUnixNano, nowMs, limits, labels, result);
         }
     }
 
     /// <summary>
     /// Maps one number data point (its attributes as key/text pairs in wire order) and adds it to
     /// <paramref name="result"/>: the one place the identity rules of PRODUCT.md §3 are applied, shared by the
-    /// message-based path and the fast protobuf reader.
+    /// message-based path and the fast protobuf reader, so both enforce the same <paramref name="limits"/>.
     /// </summary>
     internal static void AddPoint(MetricInfo info, string? resourceCluster, string? hostName, List<KeyValuePair<string, string>> attributes,
-        bool hasValue, uint flags, double value, ulong timeUnixNano, long nowMs, List<KeyValuePair<string, string>> labels, MappingResult result)
+        bool hasValue, uint flags, double value, ulong timeUnixNano, long nowMs, IngestLimits limits, List<KeyValuePair<string, string>> labels, MappingResult result)
     {
         if ((flags & NoRecordedValueFlag) != 0 || !hasValue)
         {
             result.Reject(RejectReason.NoValue);
+            return;
+        }
+
+        if (Refuse(info, attributes, timeUnixNano, nowMs, limits) is { } refused)
+        {
+            result.Reject(refused);
             return;
         }
 
@@ -110,7 +121,7 @@ public static class OtlpMapper
                     node = text;
                     break;
                 default:
-                    labels.Add(new(PrometheusNaming.SanitizeLabelName(key), text));
+                    labels.Add(new(LabelName(key), text));
                     break;
             }
         }
@@ -118,6 +129,18 @@ public static class OtlpMapper
         if (string.IsNullOrEmpty(cluster))
         {
             result.Reject(RejectReason.NoCluster);
+            return;
+        }
+
+        if (cluster.Length > limits.MaxClusterNameLength)
+        {
+            result.Reject(RejectReason.ClusterNameTooLong);
+            return;
+        }
+
+        if (hostName is { Length: > 0 } && hostName.Length > limits.MaxLabelValueLength)
+        {
+            result.Reject(RejectReason.ValueTooLong);
             return;
         }
 
@@ -135,6 +158,65 @@ public static class OtlpMapper
         labels.Add(new(ResourceAttributes.ClusterLabel, cluster));
         var timestampMs = timeUnixNano == 0 ? nowMs : (long)(timeUnixNano / 1_000_000UL);
         result.Add(cluster, new MappedSample(info.PrometheusName, info.Kind, LabelSet.From(labels), value, timestampMs, selfReport));
+    }
+
+    /// <summary>Why a point's metric, attributes or time are refused outright, or null when they are within the limits.</summary>
+    private static RejectReason? Refuse(MetricInfo info, List<KeyValuePair<string, string>> attributes, ulong timeUnixNano, long nowMs, IngestLimits limits)
+    {
+        if (info.IsReserved)
+        {
+            return RejectReason.ReservedName;
+        }
+
+        if (info.PrometheusName.Length > limits.MaxNameLength)
+        {
+            return RejectReason.NameTooLong;
+        }
+
+        if (attributes.Count > limits.MaxAttributesPerPoint)
+        {
+            return RejectReason.TooManyAttributes;
+        }
+
+        foreach (var (key, text) in attributes)
+        {
+            if (key.Length > limits.MaxNameLength)
+            {
+                return RejectReason.NameTooLong;
+            }
+
+            if (text.Length > limits.MaxLabelValueLength)
+            {
+                return RejectReason.ValueTooLong;
+            }
+        }
+
+        if (timeUnixNano != 0)
+        {
+            var timestampMs = (long)(timeUnixNano / 1_000_000UL);
+            if (timestampMs - nowMs > limits.MaxFutureSkewMs)
+            {
+                return RejectReason.FutureTimestamp;
+            }
+
+            if (nowMs - timestampMs > limits.MaxPointAgeMs)
+            {
+                return RejectReason.TooOld;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The Prometheus label name of an attribute key: invalid characters become <c>_</c>, and names Prometheus reserves
+    /// (<c>__name__</c>, any <c>__*</c>) get a <c>key</c> prefix, so a point can never carry a second metric name and
+    /// break the scrape of /metrics for every cluster.
+    /// </summary>
+    internal static string LabelName(string key)
+    {
+        var name = PrometheusNaming.SanitizeLabelName(key);
+        return name.StartsWith("__", StringComparison.Ordinal) ? "key" + name : name;
     }
 
     private static string? Find(IEnumerable<KeyValue>? attributes, string key)

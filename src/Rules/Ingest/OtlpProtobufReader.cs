@@ -15,11 +15,14 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// </summary>
 internal static class OtlpProtobufReader
 {
+    /// <summary>Maps <paramref name="body"/> within the default limits; false when the message path must handle it instead.</summary>
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, out MappingResult result) => TryMap(body, nowMs, IngestLimits.Default, out result);
+
     /// <summary>Maps <paramref name="body"/>; false when the message path must handle it instead.</summary>
-    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, out MappingResult result)
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, out MappingResult result)
     {
         result = new MappingResult();
-        var context = new Context(result, nowMs);
+        var context = new Context(result, nowMs, limits);
         var reader = new WireReader(body);
         while (!reader.AtEnd)
         {
@@ -350,7 +353,7 @@ internal static class OtlpProtobufReader
             }
         }
 
-        OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Labels, context.Result);
+        OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
         return true;
     }
 
@@ -493,12 +496,14 @@ internal static class OtlpProtobufReader
         return true;
     }
 
-    /// <summary>Per-request scratch space: reused lists, the result, the receive time.</summary>
-    private sealed class Context(MappingResult result, long nowMs)
+    /// <summary>Per-request scratch space: reused lists, the result, the receive time, the limits.</summary>
+    private sealed class Context(MappingResult result, long nowMs, IngestLimits limits)
     {
         public MappingResult Result { get; } = result;
 
         public long NowMs { get; } = nowMs;
+
+        public IngestLimits Limits { get; } = limits;
 
         public List<KeyValuePair<string, string>> Attributes { get; } = new(8);
 

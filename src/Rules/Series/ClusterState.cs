@@ -11,6 +11,7 @@ public sealed class ClusterState
     private readonly Dictionary<string, long> _nodeLastSelfReportMs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inMaintenance = new(StringComparer.Ordinal);
     private readonly int _historyLength;
+    private readonly SeriesTally? _tally;
 
     /// <summary>The membership metric (PRODUCT.md §3: <c>azlocal.node.state</c>), whose <c>node</c> labels name the members.</summary>
     public const string MembershipMetric = "azlocal_node_state";
@@ -24,10 +25,11 @@ public sealed class ClusterState
     /// </summary>
     public IReadOnlySet<string> NodesInMaintenance => _inMaintenance;
 
-    public ClusterState(string name, int historyLength)
+    public ClusterState(string name, int historyLength, SeriesTally? tally = null)
     {
         Name = name;
         _historyLength = historyLength;
+        _tally = tally;
     }
 
     /// <summary>The cluster label value.</summary>
@@ -79,6 +81,7 @@ public sealed class ClusterState
             ts = new TimeSeries(sample.Metric, sample.Labels, sample.Kind, _historyLength);
             series.Add(sample.Labels, ts);
             SeriesCount++;
+            _tally?.Add(1);
         }
 
         LastReportMs = Math.Max(LastReportMs, receivedMs);
@@ -119,6 +122,10 @@ public sealed class ClusterState
         }
     }
 
+    /// <summary>True when the series of <paramref name="sample"/> exists already (storing it creates nothing).</summary>
+    public bool Holds(in MappedSample sample) =>
+        _byMetric.TryGetValue(sample.Metric, out var series) && series.ContainsKey(sample.Labels);
+
     /// <summary>The series of one metric (empty when none).</summary>
     public IReadOnlyCollection<TimeSeries> SeriesOf(string metric) =>
         _byMetric.TryGetValue(metric, out var series) ? series.Values : [];
@@ -152,6 +159,7 @@ public sealed class ClusterState
                 {
                     series.Remove(labels);
                     SeriesCount--;
+                    _tally?.Add(-1);
                 }
             }
 

@@ -8,6 +8,7 @@ public sealed class SeriesStore
 {
     private readonly ConcurrentDictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
     private readonly int _historyLength;
+    private readonly SeriesTally _tally = new();
 
     public SeriesStore(IOptions<SeriesOptions> options)
     {
@@ -18,9 +19,15 @@ public sealed class SeriesStore
     /// <summary>Every cluster known so far.</summary>
     public ICollection<ClusterState> Clusters => _clusters.Values;
 
+    /// <summary>Number of clusters known (takes every lock of the map: not for a per-sample path).</summary>
+    public int ClusterCount => _clusters.Count;
+
+    /// <summary>Series held by all clusters together.</summary>
+    public long SeriesCount => _tally.Count;
+
     /// <summary>The state of a cluster, created on first use.</summary>
     public ClusterState GetOrAdd(string cluster) =>
-        _clusters.GetOrAdd(cluster, static (name, length) => new ClusterState(name, length), _historyLength);
+        _clusters.GetOrAdd(cluster, static (name, store) => new ClusterState(name, store._historyLength, store._tally), this);
 
     /// <summary>The state of a cluster, or null when it never reported.</summary>
     public ClusterState? Find(string cluster) => _clusters.GetValueOrDefault(cluster);

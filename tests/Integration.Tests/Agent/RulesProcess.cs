@@ -27,7 +27,7 @@ public sealed class RulesProcess : IAsyncDisposable
         string[] all =
         [
             dll, "--urls", $"http://127.0.0.1:{port}", "--State:Path", Path.Combine(stateDirectory, "rules.db"),
-            "--Logging:LogLevel:Default", "Warning", .. args,
+            "--Logging:LogLevel:Default", "Warning", "--Auth:Mode", "none", .. args,
         ];
         var process = ManagedProcess.Start("dotnet", all, workingDirectory: Path.GetDirectoryName(dll));
         var rules = new RulesProcess(process, new Uri($"http://127.0.0.1:{port}"));

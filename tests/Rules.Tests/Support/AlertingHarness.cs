@@ -16,7 +16,7 @@ namespace AzLocalMonitor.Rules.Tests.Support;
 public sealed class AlertingHarness
 {
     public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null,
-        Func<AlertBook, ICapacityOutlookSource>? capacity = null, IAlertNotifier? notifier = null)
+        Func<AlertBook, ICapacityOutlookSource>? capacity = null, IAlertNotifier? notifier = null, IngestOptions? ingest = null)
     {
         Time = time ?? new FakeTimeProvider();
         StateStore = state ?? new NullStateStore();
@@ -40,7 +40,7 @@ public sealed class AlertingHarness
         Engine = new RuleEngine(Policy, Schedule, Silences, CapacitySource, Book, Outbox, factory, alertingOptions, seriesOptions, Metrics);
         Persistence = new AlertPersistence(StateStore, Store, Book, alertingOptions, seriesOptions);
         Timer = new AlertTimer(Store, Engine, Persistence, Time, seriesOptions, Options.Create(new StateOptions()));
-        Pipeline = new IngestPipeline(Store, Engine, Time, Metrics, seriesOptions);
+        Pipeline = new IngestPipeline(Store, Engine, Time, Metrics, seriesOptions, Options.Create(ingest ?? new IngestOptions()));
     }
 
     public AlertBook Book { get; } = new();

@@ -5,7 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AzLocalMonitor.Rules.Tests.Support;
 
-/// <summary>The real Rules app on Kestrel, on a free loopback port, for HTTP-level tests.</summary>
+/// <summary>
+/// The real Rules app on Kestrel, on a free loopback port, for HTTP-level tests. Without credentials
+/// (<c>Auth:Mode=none</c>, loopback only) unless the test passes its own <c>--Auth:…</c> arguments, which come later
+/// and win: <see cref="StartWithTokensAsync"/>.
+/// </summary>
 public sealed class RunningRules : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -23,11 +27,14 @@ public sealed class RunningRules : IAsyncDisposable
 
     public static async Task<RunningRules> StartAsync(params string[] args)
     {
-        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. StatePaths(), .. args]);
+        var app = RulesApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Auth:Mode", "none", .. StatePaths(), .. args]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningRules(app, new Uri(address));
     }
+
+    /// <summary>Rules requiring tokens (<c>Auth:Mode=tokens</c>) with the given <c>--Auth:Tokens:…</c> and other arguments.</summary>
+    public static Task<RunningRules> StartWithTokensAsync(params string[] args) => StartAsync(["--Auth:Mode", "tokens", .. args]);
 
     /// <summary>A fresh temporary folder for this instance's SQLite files (state and history).</summary>
     private static string[] StatePaths()

@@ -117,6 +117,7 @@ public sealed class NocScenario : IAsyncDisposable
     private async Task ChangeAsync(string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        // Rules runs without credentials here (Auth:Mode=none): the change is made, and audited, as "anonymous".
         request.Headers.Add("X-AzLM-Actor", "noc-test");
         using var response = await Rules.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();

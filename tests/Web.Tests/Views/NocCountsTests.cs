@@ -112,7 +112,7 @@ public sealed class NocCountsTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(storage).ToHaveCountAsync(4);
         await Assertions.Expect(storage.Locator(".muted-by")).ToHaveTextAsync(Enumerable.Repeat(new Regex(@"^inhibited\b.*muted by AzLocalNodeDown \(n3\)$"), 4).ToArray());
         var disks = Row("AzLocalPhysicalDiskFailed");
-        await Assertions.Expect(disks.Filter(new() { HasText = NocScenario.Quiet }).Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^silenced\b.*muted by silence \w+ by noc-test$"));
+        await Assertions.Expect(disks.Filter(new() { HasText = NocScenario.Quiet }).Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^silenced\b.*muted by silence \w+ by anonymous$"));
         await Assertions.Expect(disks.Filter(new() { HasText = NocScenario.Window }).Locator(".muted-by")).ToHaveTextAsync(new Regex(@"^maintenance\b.*muted by maintenance window firmware$"));
         await Assertions.Expect(Row("AzLocalMaintenanceWindow").Locator(".muted-by")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("alerts-muted");

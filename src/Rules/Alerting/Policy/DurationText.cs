@@ -35,19 +35,24 @@ public static class DurationText
                 i++;
             }
 
-            TimeSpan part;
-            switch (s[unitStart..i])
+            var unit = s[unitStart..i] switch
             {
-                case "ms": part = TimeSpan.FromMilliseconds(number); break;
-                case "s": part = TimeSpan.FromSeconds(number); break;
-                case "m": part = TimeSpan.FromMinutes(number); break;
-                case "h": part = TimeSpan.FromHours(number); break;
-                case "d": part = TimeSpan.FromDays(number); break;
-                case "w": part = TimeSpan.FromDays(7 * number); break;
-                default: return false;
+                "ms" => (double)TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                "d" => TimeSpan.TicksPerDay,
+                "w" => 7.0 * TimeSpan.TicksPerDay,
+                _ => 0,
+            };
+            // A duration too long for TimeSpan (99999999999999d) is not a duration: false, never an overflow (a 500).
+            var ticks = Math.Round(value.Ticks + (number * unit));
+            if (unit == 0 || !double.IsFinite(ticks) || ticks >= long.MaxValue)
+            {
+                return false;
             }
 
-            value += part;
+            value = TimeSpan.FromTicks((long)ticks);
             any = true;
         }
 
