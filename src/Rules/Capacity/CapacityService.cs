@@ -51,7 +51,12 @@ public sealed class CapacityService
             if (snapshot is not null)
             {
                 _board.SetSnapshot(snapshot);
-                _alerts.PublishNPlusOne(_board.NPlusOne(snapshot.Cluster));
+                if (snapshot.Nodes > 1)
+                {
+                    // A single node cannot survive its own loss by construction (a topology the module offers, not an
+                    // event): N+1 alerts only where there is a node to fail over to.
+                    _alerts.PublishNPlusOne(_board.NPlusOne(snapshot.Cluster));
+                }
                 samples.AddRange(CapacitySnapshotBuilder.ToSamples(snapshot));
             }
         }

@@ -223,6 +223,25 @@ public sealed class CapacityServiceTests : IDisposable
         Assert.Equal(AlertState.Inactive, _harness.Alerts().Single(a => a.Name == CapacityAlerts.AlertName && a.Labels.Get("resource") == CapacityResources.NPlusOne).State);
     }
 
+    [Fact]
+    public async Task NPlusOne_OnASingleNodeCluster_IsNotAnAlert()
+    {
+        _harness.Ingest(new Otlp("solo", "n1")
+            .Gauge(Instruments.StoragePoolSize, 8e12, ("pool", "S2D"))
+            .Gauge(Instruments.StoragePoolAllocated, 2e12, ("pool", "S2D"))
+            .Gauge(Instruments.StorageVolumeSize, 1e12, ("volume", "v"), ("resiliency", "simple"))
+            .Gauge(Instruments.StorageVolumeUsed, 0.5e12, ("volume", "v"), ("resiliency", "simple"))
+            .Gauge(Instruments.NodeMemorySize, 512 * Gb, ("node", "n1"))
+            .Gauge(Instruments.NodeMemoryAvailable, 212 * Gb, ("node", "n1"))
+            .Gauge(Instruments.StorageDiskCount, 4, ("node", "n1"), ("media", "ssd"), ("usage", "capacity"), ("state", "healthy")).Build());
+
+        await _service.RecordAsync();
+        _harness.Tick();
+
+        Assert.False(_board.NPlusOne("solo")!.Now.Holds); // the arithmetic says what it is...
+        Assert.DoesNotContain(_harness.Alerts("solo"), a => a.Name == CapacityAlerts.AlertName); // ...but it is no event to alert on
+    }
+
     private void IngestThreeNodeCluster(double availableGb = 212)
     {
         var otlp = new Otlp("c1", "node-1")
