@@ -125,7 +125,7 @@ public sealed class RuleEngine
         foreach (var alert in changed)
         {
             // Alertmanager hears unmuted firing alerts, and resolves of alerts it was told about.
-            var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null : alert.LastSentAt is not null;
+            var wanted = alert.State == AlertState.Firing ? alert.MutedBy is null && !HoldFirstSend(alerts, alert, now, context) : alert.LastSentAt is not null;
             if (wanted)
             {
                 MarkSent(alert, now, toSend);
@@ -245,7 +245,7 @@ public sealed class RuleEngine
 
             if (alert.LastSentAt is not { } sent)
             {
-                if (alert.State == AlertState.Firing)
+                if (alert.State == AlertState.Firing && !HoldFirstSend(cluster, alert, now, context))
                 {
                     MarkSent(alert, now, toSend); // its muting just ended
                     nextResend = Min(nextResend, now + _alerting.ResendDelay);
@@ -279,6 +279,22 @@ public sealed class RuleEngine
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>
+    /// During the warm-up after a restart, an alert Alertmanager never heard of is not sent yet: what muted it (an
+    /// inhibiting alert, which needs data to come back) may not be re-established, and sending it now would page for a
+    /// consequence. At the end of the warm-up it is judged with the sources back.
+    /// </summary>
+    private static bool HoldFirstSend(ClusterAlerts cluster, Alert alert, DateTimeOffset now, EvaluationContext context)
+    {
+        if (alert.LastSentAt is null && cluster.WarmUpUntil is { } warmUp && now < warmUp)
+        {
+            context.NoteDeadline(warmUp);
+            return true;
+        }
+
+        return false;
+    }
 
     private static void MarkSent(Alert alert, DateTimeOffset now, List<Alert> toSend)
     {

@@ -3,6 +3,7 @@ using AzLocalMonitor.Rules.State;
 using AzLocalMonitor.Rules.Tests.Alerting.Policy;
 using AzLocalMonitor.Rules.Tests.Support;
 using AzLocalMonitor.Telemetry;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
 
 namespace AzLocalMonitor.Rules.Tests.State;
 
@@ -48,6 +49,41 @@ public sealed class RestartTests : IDisposable
                 Assert.Equal(firedAt, n.StartsAt);
                 Assert.True(n.EndsAt > time.GetUtcNow());
             });
+        }
+    }
+
+    [Fact]
+    public void Restart_AMutedConsequenceWhoseSourceComesBack_IsNotSentBeforeItsSourceReturns()
+    {
+        // Seen in the demo: a never-sent StorageDegraded (muted while node-2 was away, then in its grace) came back from
+        // disk unmuted — muting is not stored, its source not yet re-established — and was sent at the first tick.
+        var time = new FakeTimeProvider();
+        static Otlp Degraded(Otlp otlp) => otlp.StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"));
+        Func<ExportMetricsServiceRequest> Report(AlertingHarness h, Otlp data) => () =>
+        {
+            h.Ingest(new Otlp("c1", "node-3").Gauge(Instruments.NodeCpuUtilization, 0.3).Build()); // node-3 reports itself too
+            return data.Build();
+        };
+
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var before = new AlertingHarness(state: store, time: time);
+            before.Feed(Report(before, Degraded(NodeTwoDown())), TimeSpan.FromMinutes(2));
+            before.Feed(Report(before, Degraded(PolicyCases.NodeStates(PolicyCases.Healthy()))), TimeSpan.FromSeconds(10)); // node-2 back: its consequence in the grace
+            Assert.Equal(AlertState.Firing, before.Alert("AzLocalStorageDegraded")!.State);
+            Assert.Empty(before.Notifier.Named("AzLocalStorageDegraded"));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var after = new AlertingHarness(state: store, time: time);
+            after.Persistence.Restore(time.GetUtcNow());
+            after.Run(TimeSpan.FromSeconds(5)); // ticks before any data: the restored consequence has no source yet
+            after.Feed(Report(after, Degraded(NodeTwoDown())), TimeSpan.FromMinutes(2)); // node-2 is down again
+
+            Assert.Empty(after.Notifier.Named("AzLocalStorageDegraded"));
+            Assert.NotNull(after.Alert("AzLocalStorageDegraded")!.MutedBy);
         }
     }
 
