@@ -12,6 +12,8 @@ namespace AzLocalMonitor.Collector.Export;
 /// (Polly retry, exponential backoff with jitter) until it is acknowledged (2xx) or refused as invalid (4xx other
 /// than 408/429: set aside and counted); only then is the next one sent. After the retries run out it waits for the
 /// next batch or <see cref="RetryOptions.MaxDelay"/>, whichever is first, and starts again with the same batch.
+/// A 429 or 503 with Retry-After (seconds or an HTTP date) is obeyed: no POST to this destination before then
+/// (capped at <see cref="RetryOptions.MaxRetryAfter"/>), not even when a new batch wakes the sender.
 /// </summary>
 internal sealed class DestinationSender
 {
@@ -27,6 +29,10 @@ internal sealed class DestinationSender
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly Action _changed;
     private bool _down;
+
+    // No POST before this (a server's Retry-After). Read and written only by SendAsync, which runs on the one sending
+    // task of this destination (Polly runs attempts in sequence), so no lock is needed.
+    private DateTimeOffset _notBefore;
 
     /// <param name="changed">Called after every acknowledgement (to refresh the status file).</param>
     public DestinationSender(BatchSpool spool, HttpClient http, DestinationStatus status, RetryOptions retry, TimeProvider time, ILogger logger, Action changed)
@@ -130,6 +136,13 @@ internal sealed class DestinationSender
         }
     }
 
+    /// <summary>How long a Retry-After header asks us to wait, at most <paramref name="cap"/>; null without one.</summary>
+    internal static TimeSpan? ServerDelay(RetryConditionHeaderValue? header, DateTimeOffset now, TimeSpan cap)
+    {
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - now : null);
+        return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, cap.Ticks)) : null;
+    }
+
     private async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeout, _time);
@@ -146,6 +159,13 @@ internal sealed class DestinationSender
 
     private async ValueTask<SendOutcome> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
+        // Every POST goes through here, so the server's Retry-After holds whichever way the retry came (Polly's
+        // backoff, the pause between rounds, or a new batch waking the sender): the wait is the longer of the two.
+        if (_notBefore - _time.GetUtcNow() is var hold && hold > TimeSpan.Zero)
+        {
+            await Task.Delay(hold, _time, cancellationToken).ConfigureAwait(false);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, Destination.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtobufMediaType);
         foreach (var (key, value) in Destination.Headers)
@@ -165,6 +185,12 @@ internal sealed class DestinationSender
             }
 
             _status.Failed($"HTTP {code} {response.ReasonPhrase}");
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                && ServerDelay(response.Headers.RetryAfter, _time.GetUtcNow(), _retry.MaxRetryAfter) is { } wait)
+            {
+                _notBefore = _time.GetUtcNow() + wait;
+            }
+
             // 401/403: a missing or wrong token is the deployment's to fix, not the batch's fault: keep the spool and
             // retry, so nothing measured meanwhile is lost once the token is right.
             return code is >= 400 and < 500 && response.StatusCode is not HttpStatusCode.RequestTimeout and not HttpStatusCode.TooManyRequests

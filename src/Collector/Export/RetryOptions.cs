@@ -8,5 +8,11 @@ namespace AzLocalMonitor.Collector.Export;
 /// <param name="Seed">Seeds the jitter.</param>
 internal sealed record RetryOptions(int MaxAttempts, TimeSpan Delay, TimeSpan MaxDelay, TimeSpan AttemptTimeout, int Seed)
 {
+    /// <summary>
+    /// Longest wait a server's Retry-After can impose: a wrong or hostile header cannot park the agent for a day
+    /// (the spool keeps everything meanwhile, but its limits would start dropping the oldest batches).
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     public static RetryOptions Default { get; } = new(5, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 17);
 }

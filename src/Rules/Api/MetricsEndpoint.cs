@@ -34,6 +34,7 @@ public static class MetricsEndpoint
         var alerts = new List<(LabelSet Labels, double Value)>();
         var nodeReports = new List<(LabelSet Labels, double Value)>();
         var clusterReports = new List<(LabelSet Labels, double Value)>();
+        var clusterFirstReports = new List<(LabelSet Labels, double Value)>();
         var activeSeries = 0;
 
         foreach (var cluster in store.Clusters.OrderBy(c => c.Name, StringComparer.Ordinal))
@@ -75,6 +76,7 @@ public static class MetricsEndpoint
                 }
 
                 clusterReports.Add((LabelSet.Of("cluster", cluster.Name), cluster.LastReportMs / 1000.0));
+                clusterFirstReports.Add((LabelSet.Of("cluster", cluster.Name), cluster.FirstReportMs / 1000.0));
             }
         }
 
@@ -89,6 +91,7 @@ public static class MetricsEndpoint
         WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them.", alerts);
         WriteFamily(writer, CatalogNames.NodeLastReport, "gauge", "When each node last reported its own telemetry.", nodeReports);
         WriteFamily(writer, CatalogNames.ClusterLastReport, "gauge", "When any node of each cluster last reported.", clusterReports);
+        WriteFamily(writer, CatalogNames.ClusterFirstReport, "gauge", "When Rules first heard from each cluster since it started (0: known before a restart); AzLocalTelemetryLost needs the two to be far enough apart.", clusterFirstReports);
         var queueLength = notifier.QueueLength;
         metrics.WriteTo(writer, activeSeries, queueLength);
         foreach (var contributor in contributors)

@@ -14,6 +14,7 @@ public sealed class SelfMetrics
     private long _sent;
     private long _failed;
     private long _dropped;
+    private long _droppedCritical;
 
     /// <summary>Outcome of an ingest request (label <c>outcome</c>).</summary>
     public enum Outcome
@@ -41,7 +42,8 @@ public sealed class SelfMetrics
 
     public void NotificationsFailed(int count) => Interlocked.Add(ref _failed, count);
 
-    public void NotificationDropped() => Interlocked.Increment(ref _dropped);
+    /// <summary>An alert left the full delivery queue unsent (critical only when the queue held nothing else).</summary>
+    public void NotificationDropped(bool critical) => Interlocked.Increment(ref critical ? ref _droppedCritical : ref _dropped);
 
     /// <summary>Samples stored since start.</summary>
     public long SamplesTotal => Interlocked.Read(ref _samples);
@@ -78,8 +80,9 @@ public sealed class SelfMetrics
         writer.Sample("azlm_notifications_sent_total", LabelSet.Empty, Interlocked.Read(ref _sent));
         writer.Family("azlm_notifications_failed_total", "counter", "Alerts whose delivery failed after every retry.");
         writer.Sample("azlm_notifications_failed_total", LabelSet.Empty, Interlocked.Read(ref _failed));
-        writer.Family("azlm_notifications_dropped_total", "counter", "Alerts dropped because the delivery queue was full.");
-        writer.Sample("azlm_notifications_dropped_total", LabelSet.Empty, Interlocked.Read(ref _dropped));
+        writer.Family("azlm_notifications_dropped_total", "counter", "Alerts dropped because the delivery queue was full, by severity (critical: the queue held only criticals).");
+        writer.Sample("azlm_notifications_dropped_total", LabelSet.Of("severity", "critical"), Interlocked.Read(ref _droppedCritical));
+        writer.Sample("azlm_notifications_dropped_total", LabelSet.Of("severity", "other"), Interlocked.Read(ref _dropped));
         writer.Family("azlm_notification_queue_length", "gauge", "Alerts waiting for delivery.");
         writer.Sample("azlm_notification_queue_length", LabelSet.Empty, queueLength);
     }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AzLocalMonitor.Rules.Diagnostics;
 using Polly;
 using Polly.Retry;
@@ -6,13 +5,14 @@ using Polly.Retry;
 namespace AzLocalMonitor.Rules.Notify;
 
 /// <summary>
-/// Delivers alerts to one HTTP destination: a bounded queue (oldest dropped and counted when full), batches of up
+/// Delivers alerts to one HTTP destination: a bounded queue (when full the oldest
+/// non-critical is dropped and counted, see <see cref="NotificationQueue"/>), batches of up
 /// to <see cref="AlertmanagerOptions.BatchSize"/>, Polly retries with exponential backoff and jitter. Sends as
 /// soon as alerts arrive: a state change is not held back for a tick. Subclasses say where and in what shape.
 /// </summary>
 public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifier
 {
-    private readonly Channel<AlertNotification> _queue;
+    private readonly NotificationQueue _queue;
     private readonly HttpClient _http;
     private readonly int _batchSize;
     private readonly SelfMetrics _metrics;
@@ -27,9 +27,7 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
         _batchSize = options.BatchSize;
         _metrics = metrics;
         _logger = logger;
-        _queue = Channel.CreateBounded<AlertNotification>(
-            new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => _metrics.NotificationDropped());
+        _queue = new NotificationQueue(options.QueueCapacity);
         _pipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -47,14 +45,17 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
     public Uri Endpoint { get; }
 
     /// <summary>Alerts waiting for delivery.</summary>
-    public int QueueLength => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+    public int QueueLength => _queue.Count;
 
     public void Enqueue(IReadOnlyList<AlertNotification> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         foreach (var alert in alerts)
         {
-            _queue.Writer.TryWrite(alert);
+            if (_queue.Add(alert) is { } dropped)
+            {
+                _metrics.NotificationDropped(NotificationQueue.IsCritical(dropped));
+            }
         }
     }
 
@@ -64,10 +65,19 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<AlertNotification>(_batchSize);
-        while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await _queue.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             batch.Clear();
-            while (batch.Count < _batchSize && _queue.Reader.TryRead(out var alert))
+            while (batch.Count < _batchSize && _queue.TryTake(out var alert))
             {
                 batch.Add(alert);
             }

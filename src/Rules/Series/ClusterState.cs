@@ -41,6 +41,13 @@ public sealed class ClusterState
     /// <summary>When any report for this cluster last arrived (Unix ms, Rules' clock).</summary>
     public long LastReportMs { get; private set; }
 
+    /// <summary>
+    /// When the first report for this cluster arrived in this process (Unix ms, Rules' clock); 0 when its reports were
+    /// restored from disk: Rules knew it before the restart, so it counts as long established. Absence alerting
+    /// (AzLocalTelemetryLost) compares it with <see cref="LastReportMs"/> so a one-off export never raises it.
+    /// </summary>
+    public long FirstReportMs { get; private set; }
+
     /// <summary>Records a node's last self-report time restored from disk (does not move it backwards).</summary>
     public void RestoreNodeReport(string node, long lastMs)
     {
@@ -82,6 +89,11 @@ public sealed class ClusterState
             series.Add(sample.Labels, ts);
             SeriesCount++;
             _tally?.Add(1);
+        }
+
+        if (LastReportMs == 0)
+        {
+            FirstReportMs = receivedMs; // never set after a restore, which leaves it 0 (established)
         }
 
         LastReportMs = Math.Max(LastReportMs, receivedMs);

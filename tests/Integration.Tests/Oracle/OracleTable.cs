@@ -113,8 +113,10 @@ public static class OracleTable
             Name = "telemetry cut (whole cluster silent)",
             Scenario = "steady",
             Cluster = "steady-cluster",
-            CutAt = TimeSpan.FromSeconds(5),
-            RestoreAt = TimeSpan.FromSeconds(30),
+            // Cut after 10 s: TelemetryLost is for established clusters, whose reports span at least the node
+            // silence (5 s here); a cut at 5 s left that span just short of it, so the cluster was never missed.
+            CutAt = TimeSpan.FromSeconds(10),
+            RestoreAt = TimeSpan.FromSeconds(35),
             ObserveFor = TimeSpan.FromSeconds(80),
             Incidents = "the monitoring path of a healthy 3-node cluster is cut for 25 s and restored: 1 incident, not a cluster failure → 0 pages, 1 chat (TelemetryLost); 0 pages at recovery",
             Chat = [TelemetryLost],

@@ -33,6 +33,7 @@ internal static class CatalogNames
 
     public const string NodeLastReport = "azlm_node_last_report_timestamp_seconds";
     public const string ClusterLastReport = "azlm_cluster_last_report_timestamp_seconds";
+    public const string ClusterFirstReport = "azlm_cluster_first_report_timestamp_seconds";
     public const string MaintenanceActive = "azlm_maintenance_window_active";
 
     private static string Of(string instrument) =>

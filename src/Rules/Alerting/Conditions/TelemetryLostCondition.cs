@@ -6,7 +6,9 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 /// <summary>
 /// AzLocalTelemetryLost: no node of the cluster has reported for parameter <c>silence</c> (default: the node
 /// silence of <see cref="AlertingOptions"/>): the monitoring path is lost, which is one warning, not a node-down
-/// page per node.
+/// page per node. Only for an established cluster: one whose reports span at least parameter <c>established</c>
+/// (default: <c>silence</c>) from its first to its last, so made-up clusters sending one export each (or a handful)
+/// never raise a storm of absence alerts that would crowd real pages out of the delivery queue.
 /// </summary>
 public sealed class TelemetryLostCondition : IAlertCondition
 {
@@ -24,7 +26,13 @@ public sealed class TelemetryLostCondition : IAlertCondition
             return;
         }
 
-        var silenceMs = (long)context.Settings.Duration("silence", context.Alerting.NodeSilenceAfter).TotalMilliseconds;
+        var silence = context.Settings.Duration("silence", context.Alerting.NodeSilenceAfter);
+        var silenceMs = (long)silence.TotalMilliseconds;
+        if (last - context.Cluster.FirstReportMs < (long)context.Settings.Duration("established", silence).TotalMilliseconds)
+        {
+            return; // never reported for long enough to be missed; a later report re-evaluates it
+        }
+
         if (context.NowMs - last > silenceMs)
         {
             var silent = TimeSpan.FromMilliseconds(context.NowMs - last);
@@ -39,7 +47,10 @@ public sealed class TelemetryLostCondition : IAlertCondition
     public string ToPromQl(RuleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var silence = Num(settings.Duration("silence", new AlertingOptions().NodeSilenceAfter).TotalSeconds);
-        return $"max by (cluster) (time() - {CatalogNames.ClusterLastReport}) > {silence}";
+        var silenceSpan = settings.Duration("silence", new AlertingOptions().NodeSilenceAfter);
+        var silence = Num(silenceSpan.TotalSeconds);
+        var established = Num(settings.Duration("established", silenceSpan).TotalSeconds);
+        return $"max by (cluster) (time() - {CatalogNames.ClusterLastReport}) > {silence} " +
+            $"and on (cluster) (max by (cluster) ({CatalogNames.ClusterLastReport}) - min by (cluster) ({CatalogNames.ClusterFirstReport}) >= {established})";
     }
 }

@@ -162,7 +162,9 @@ public static class PolicyCases
             Expect = [],
         },
 
-        new("AzLocalTelemetryLost", "warning", true, "every node silent for 3 min", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min, Expect = [Warning()] },
-        new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 2 * Min, Expect = [] },
+        // Reporting for a minute first: absence alerting starts only once a cluster's reports span `established` (30 s).
+        new("AzLocalTelemetryLost", "warning", true, "reported for 1 min, then every node silent for 3 min", _ => Healthy(), Min) { SilenceAfter = 3 * Min, Expect = [Warning()] },
+        new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), Min) { SilenceAfter = 2 * Min, Expect = [] },
+        new("AzLocalTelemetryLost", "warning", false, "one export only, then silent for 3 min (never established)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min, Expect = [] },
     ];
 }

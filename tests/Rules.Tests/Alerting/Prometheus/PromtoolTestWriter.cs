@@ -62,6 +62,7 @@ public static class PromtoolTestWriter
                 foreach (var (cluster, samples) in mapped.ByCluster)
                 {
                     clusterLast[Key("azlm_cluster_last_report_timestamp_seconds", LabelSet.Of("cluster", cluster))] = t;
+                    clusterLast.TryAdd(Key("azlm_cluster_first_report_timestamp_seconds", LabelSet.Of("cluster", cluster)), t);
                     foreach (var sample in samples)
                     {
                         var key = Key(sample.Metric, sample.Labels);
