@@ -55,13 +55,21 @@ internal static class ScenarioParser
     public static Scenario Parse(string yaml, string file)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw ScenarioException.At(file, e.Start.Line, e.Start.Column, $"malformed YAML: {InnerMessage(e)}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, for some broken flow collections (an unclosed
+            // "{ key" before the next line's key): the last event it read says where.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw ScenarioException.At(file, at.Line, at.Column, $"malformed YAML: {e.Message}");
         }
 
         if (stream.Documents.Count == 0)

@@ -123,15 +123,24 @@ public sealed partial class PolicyLoader
 
     private static YamlNode? Parse(string name, string text, YamlReader reader)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {
             reader.ErrorAt(ex.Start.Line, ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, for some broken flow collections (an unclosed
+            // "{ key" before the next line's key): the last event it read says where.
+            var at = parser.Current?.End ?? Mark.Empty;
+            reader.ErrorAt(at.Line, at.Column, $"not valid YAML: {ex.Message}");
             return null;
         }
     }
