@@ -61,6 +61,7 @@ public sealed class ForecastCommandTests : IDisposable
     [InlineData("2025-01-03T00:00:00Z,abc", ":4: 'abc' is not a number")]
     [InlineData("not-a-time,3", ":4: 'not-a-time' is not an ISO 8601 timestamp")]
     [InlineData("2025-01-03T00:00:00Z,3,4", ":4: expected 2 fields")]
+    [InlineData("141436956950234937,3", ":4: '141436956950234937' is not an ISO 8601 timestamp")] // fuzz: Unix seconds past year 9999 crashed
     public async Task BadRow_FileAndLine(string row, string expected)
     {
         var csv = Write("bad.csv", ["timestamp,value", "2025-01-01T00:00:00Z,1", "2025-01-02T00:00:00Z,2", row, "2025-01-06T00:00:00Z,4"]);
