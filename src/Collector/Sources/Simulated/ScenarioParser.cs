@@ -64,10 +64,11 @@ internal static class ScenarioParser
         {
             throw ScenarioException.At(file, e.Start.Line, e.Start.Column, $"malformed YAML: {InnerMessage(e)}");
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this, not a YamlException, for some broken flow collections (an unclosed
-            // "{ key" before the next line's key): the last event it read says where.
+            // YamlDotNet throws these, not a YamlException, for some broken input: its scanner for an unclosed flow
+            // mapping ("{ key" before the next line's key), its node loader for a merge key ("<<: *a") in a mapping
+            // whose first key is empty. The last event it read says where.
             var at = parser.Current?.End ?? Mark.Empty;
             throw ScenarioException.At(file, at.Line, at.Column, $"malformed YAML: {e.Message}");
         }

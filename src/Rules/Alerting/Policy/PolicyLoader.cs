@@ -135,10 +135,11 @@ public sealed partial class PolicyLoader
             reader.ErrorAt(ex.Start.Line, ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this, not a YamlException, for some broken flow collections (an unclosed
-            // "{ key" before the next line's key): the last event it read says where.
+            // YamlDotNet throws these, not a YamlException, for some broken input: its scanner for an unclosed flow
+            // mapping ("{ key" before the next line's key), its node loader for a merge key ("<<: *a") in a mapping
+            // whose first key is empty. The last event it read says where.
             var at = parser.Current?.End ?? Mark.Empty;
             reader.ErrorAt(at.Line, at.Column, $"not valid YAML: {ex.Message}");
             return null;

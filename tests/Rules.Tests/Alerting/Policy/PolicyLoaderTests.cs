@@ -104,9 +104,10 @@ public class PolicyLoaderTests
     [Theory]
     [InlineData("base: &b { severit\nalerts:\n  - alert: AzLocalCpuHigh\n    <<: *b\n    threshold: 0.8")]
     [InlineData("alerts:\n  - alert: {\n    severity: warning\n")]
-    public void UnclosedFlowMapping_IsAPolicyError(string yaml)
+    [InlineData("base: &b { severity: warning, for: 5m }\nalerts:\n  - : AzLocalCpuHigh\n    <<: *b\n    threshold: 0.8")]
+    public void YamlThatYamlDotNetChokesOn_IsAPolicyError(string yaml)
     {
-        // Found by the fuzz harness (docs/fuzzing.md): YamlDotNet threw InvalidOperationException, not YamlException,
+        // Found by the fuzz harness (docs/fuzzing.md): YamlDotNet threw InvalidOperationException or ArgumentException,
         // so a policy reload with this file was a 500 and start-up crashed instead of listing the error.
         var ex = Fails(yaml);
 
