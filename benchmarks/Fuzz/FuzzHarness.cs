@@ -419,7 +419,8 @@ public static class FuzzHarness
         private void Csv(string csv)
         {
             var path = Path.Combine(directory, "fuzz.csv");
-            File.WriteAllText(path, csv);
+            var bytes = Encoding.UTF8.GetBytes(csv); // lone surrogates become U+FFFD, as any editor would write them
+            File.WriteAllBytes(path, bytes);
             try
             {
                 if (_counts["forecast-csv"] % options.ForecastEvery == 0)
@@ -438,7 +439,7 @@ public static class FuzzHarness
             }
             catch (Exception e)
             {
-                Find("forecast-csv", e, Encoding.UTF8.GetBytes(csv));
+                Find("forecast-csv", e, bytes);
             }
         }
 
