@@ -13,6 +13,9 @@ namespace AzLocalMonitor.Rules.Cli;
 /// </summary>
 public static class TimeValueCsv
 {
+    /// <summary>Most steps the resampled series may span, first row to last.</summary>
+    public const int MaxSteps = 100_000;
+
     private static readonly string[] TimeNames = ["timestamp", "time", "date", "datetime", "ds", "month", "period", "t"];
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy-MM-dd", "yyyy/MM/dd"];
 
@@ -96,6 +99,17 @@ public static class TimeValueCsv
         {
             points = points.Select(p => p with { Value = p.Value * unit.Factor }).ToList();
             notes.Add($"Values in {unit.Name} (header '{valueHeader}') converted to {unit.Base}.");
+        }
+
+        // One stray year (6696-10 among daily 2025 rows) would otherwise make a grid of millions of steps: memory and
+        // hours of model fitting for a typo.
+        var times = points.Select(p => p.Timestamp).Distinct().Order().ToList();
+        var cadence = Cadence.Detect(times);
+        var steps = cadence.IndexOf(times[0], times[^1]);
+        if (steps > MaxSteps)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: the rows span {steps} steps of {cadence} ({Format(times[0])} to {Format(times[^1])}); at most {MaxSteps} can be forecast. Is a timestamp wrong?"));
         }
 
         var grid = Resampler.Resample(points);

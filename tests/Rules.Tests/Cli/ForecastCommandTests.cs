@@ -73,6 +73,21 @@ public sealed class ForecastCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStrayYear_IsRefused_NotMillionsOfSteps()
+    {
+        // Found by the fuzz harness (docs/fuzzing.md): one row in year 6696 among daily rows made a grid of 1.7 million
+        // days, gigabytes and minutes of fitting.
+        var rows = Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"{new DateTime(2025, 1, 1).AddDays(i):yyyy-MM-dd},{100 + i}")).ToList();
+        rows[20] = "6696-10,119";
+        var csv = Write("stray.csv", [.. rows]);
+
+        var (code, _, stderr) = await Run("forecast", "--input", csv);
+
+        Assert.Equal(2, code);
+        Assert.Contains("at most 100000 can be forecast", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RealMonthlySeries_WithAMissingMonth_IsAccepted()
     {
         // AirPassengers with 1958-06 removed (the gap that used to fail): 143 rows, one month missing.
