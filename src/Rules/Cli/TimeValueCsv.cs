@@ -16,6 +16,9 @@ public static class TimeValueCsv
     /// <summary>Most steps the resampled series may span, first row to last.</summary>
     public const int MaxSteps = 100_000;
 
+    /// <summary>Earliest and latest year a row may have.</summary>
+    public const int MinYear = 1000, MaxYear = 9000;
+
     private static readonly string[] TimeNames = ["timestamp", "time", "date", "datetime", "ds", "month", "period", "t"];
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy-MM-dd", "yyyy/MM/dd"];
 
@@ -69,6 +72,12 @@ public static class TimeValueCsv
 
             var ts = ParseTime(fields[timeIndex])
                 ?? throw new CliException($"{path}:{lineNumber}: '{fields[timeIndex]}' is not an ISO 8601 timestamp (e.g. 2025-01-31T00:00:00Z or 2025-01).");
+            if (ts.Year is < MinYear or > MaxYear)
+            {
+                // Near DateTime's ends, resampling and the forecast's future steps cannot be represented.
+                throw new CliException($"{path}:{lineNumber}: '{fields[timeIndex]}' is outside the years {MinYear}..{MaxYear}.");
+            }
+
             var text = fields[valueIndex];
             if (text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase))
             {

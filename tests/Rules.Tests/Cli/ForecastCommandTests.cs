@@ -61,6 +61,8 @@ public sealed class ForecastCommandTests : IDisposable
     [InlineData("2025-01-03T00:00:00Z,abc", ":4: 'abc' is not a number")]
     [InlineData("not-a-time,3", ":4: 'not-a-time' is not an ISO 8601 timestamp")]
     [InlineData("2025-01-03T00:00:00Z,3,4", ":4: expected 2 fields")]
+    [InlineData("9999-12-31T23:59:59Z,3", ":4: '9999-12-31T23:59:59Z' is outside the years 1000..9000")] // fuzz: date arithmetic overflow
+    [InlineData("0001-01-01,3", ":4: '0001-01-01' is outside the years 1000..9000")] // fuzz: date arithmetic overflow
     [InlineData("141436956950234937,3", ":4: '141436956950234937' is not an ISO 8601 timestamp")] // fuzz: Unix seconds past year 9999 crashed
     public async Task BadRow_FileAndLine(string row, string expected)
     {
