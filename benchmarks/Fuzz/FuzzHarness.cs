@@ -7,6 +7,7 @@ using AzLocalMonitor.Collector.Sources.Simulated;
 using AzLocalMonitor.Rules;
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Capacity;
 using AzLocalMonitor.Rules.Cli;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
@@ -78,6 +79,12 @@ public static class FuzzHarness
     /// <summary>Findings kept per target: after this many, the same bug would only repeat.</summary>
     private const int MaxFindingsPerTarget = 20;
 
+    /// <summary>
+    /// Rules' series caps for the run, lower than the defaults (1,000,000 series, 50,000 per cluster) so the fuzzer
+    /// reaches them within a run and memory has to level off at them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SeriesCaps = ["--Ingest:MaxSeries", "100000", "--Ingest:MaxSeriesPerCluster", "20000"];
+
     public static async Task<FuzzReport> RunAsync(FuzzOptions options, TextWriter? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -88,13 +95,14 @@ public static class FuzzHarness
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "None", "--Auth:Mode", "none",
             "--RateLimits:IngestPerSecond", "0", "--RateLimits:WritesPerMinute", "0",
             "--State:Path", Path.Combine(directory, "rules.db"), "--History:Path", Path.Combine(directory, "history.db"),
+            .. SeriesCaps,
         ]);
         await app.StartAsync().ConfigureAwait(false);
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-            var run = new Run(options, app.Services.GetRequiredService<IngestPipeline>(), client, directory, progress);
+            var run = new Run(options, app.Services.GetRequiredService<IngestPipeline>(), app.Services.GetRequiredService<CapacityService>(), client, directory, progress);
             await run.ExecuteAsync().ConfigureAwait(false);
             return run.Report(stopwatch.Elapsed);
         }
@@ -113,26 +121,41 @@ public static class FuzzHarness
         }
     }
 
-    private sealed class Run(FuzzOptions options, IngestPipeline pipeline, HttpClient client, string directory, TextWriter? progress)
+    private sealed class Run(FuzzOptions options, IngestPipeline pipeline, CapacityService capacity, HttpClient client, string directory, TextWriter? progress)
     {
         private readonly Dictionary<string, int> _counts = FuzzOptions.Mix.ToDictionary(m => m.Target, _ => 0);
         private readonly List<FuzzFinding> _findings = [];
         private readonly Mutator _m = new(new Random(options.Seed));
         private readonly PolicyLoader _policy = new(ConditionCatalog.Default);
         private long _peakWorkingSet;
+        private int _index;
+        private volatile Current _current = new(0, 0, "", []);
         private Inputs _inputs = null!;
 
         public async Task ExecuteAsync()
         {
             _inputs = new Inputs(_m, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             var schedule = Schedule();
+            var reported = -1;
+            // Reports (does not fail on) an input still running after 10 s, with the input, so a slow one can be studied.
+            using var watchdog = new Timer(_ =>
+            {
+                var (index, started, target, input) = _current;
+                if (index != reported && Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(10))
+                {
+                    reported = index;
+                    progress?.WriteLine($"  slow: input {index} [{target}] running for {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s: {Convert.ToBase64String(input)}");
+                }
+            }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
             for (var i = 0; i < schedule.Length; i++)
             {
+                _index = i;
                 var target = schedule[i];
                 _counts[target]++;
                 await OneAsync(target).ConfigureAwait(false);
-                if (i % 1000 == 999)
+                if (i % 1000 == 999 || i == schedule.Length - 1)
                 {
+                    await CheckStateAsync().ConfigureAwait(false);
                     SampleMemory();
                     progress?.WriteLine($"  {i + 1}/{schedule.Length} inputs, {_findings.Count} findings, working set {_peakWorkingSet >> 20} MiB peak");
                 }
@@ -261,8 +284,46 @@ public static class FuzzHarness
             return text.ToString();
         }
 
+        /// <summary>
+        /// What the fuzzed state feeds: every read API and /metrics answer below 500, and the capacity job (which
+        /// reads every cluster's series, on a timer in production) records without throwing.
+        /// </summary>
+        private async Task CheckStateAsync()
+        {
+            string[] paths = ["/metrics", "/api/v1/alerts", "/api/v1/clusters", "/api/v1/policy", "/api/v1/maintenance", "/api/v1/silences", "/api/v1/audit", "/api/v1/capacity", "/api/v1/capacity/c1", "/api/v1/capacity/c1/report"];
+            foreach (var path in paths)
+            {
+                try
+                {
+                    using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        Add(new FuzzFinding("state", $"GET {path} answered {(int)response.StatusCode} over the fuzzed state", Encoding.UTF8.GetBytes(path)));
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Find("state", e, Encoding.UTF8.GetBytes(path));
+                }
+            }
+
+            try
+            {
+                await capacity.RecordAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Find("state", e, Encoding.UTF8.GetBytes("CapacityService.RecordAsync"));
+            }
+        }
+
+        private sealed record Current(int Index, long Started, string Target, byte[] Input);
+
+        private void Starting(string target, byte[] input) => _current = new Current(_index, Stopwatch.GetTimestamp(), target, input);
+
         private void Protobuf(byte[] body)
         {
+            Starting("otlp-protobuf", body);
             try
             {
                 pipeline.IngestProtobuf(body);
@@ -278,6 +339,7 @@ public static class FuzzHarness
 
         private void Json(byte[] body)
         {
+            Starting("otlp-json", body);
             try
             {
                 pipeline.Ingest(OtlpDecoder.Decode(body, OtlpEncoding.Json));
@@ -367,6 +429,7 @@ public static class FuzzHarness
         /// <summary>Posts; a 5xx or a failed exchange is a finding. Returns the body of a 2xx answer.</summary>
         private async Task<string?> PostAsync(string target, string path, HttpContent content, byte[] input)
         {
+            Starting(target, input);
             try
             {
                 using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content).ConfigureAwait(false);
@@ -388,6 +451,7 @@ public static class FuzzHarness
 
         private void Policy(string yaml)
         {
+            Starting("policy-yaml", Encoding.UTF8.GetBytes(yaml));
             try
             {
                 _policy.Load([("fuzz.yaml", yaml)]);
@@ -403,6 +467,7 @@ public static class FuzzHarness
 
         private void Scenario(string yaml)
         {
+            Starting("scenario-yaml", Encoding.UTF8.GetBytes(yaml));
             try
             {
                 ScenarioParser.Parse(yaml, "fuzz.yaml");
@@ -421,6 +486,7 @@ public static class FuzzHarness
             var path = Path.Combine(directory, "fuzz.csv");
             var bytes = Encoding.UTF8.GetBytes(csv); // lone surrogates become U+FFFD, as any editor would write them
             File.WriteAllBytes(path, bytes);
+            Starting("forecast-csv", bytes);
             try
             {
                 if (_counts["forecast-csv"] % options.ForecastEvery == 0)
@@ -451,6 +517,7 @@ public static class FuzzHarness
             if (_findings.Count(f => f.Target == finding.Target) < MaxFindingsPerTarget)
             {
                 _findings.Add(finding);
+                progress?.WriteLine("  finding: " + finding);
             }
         }
 
