@@ -40,7 +40,12 @@ public static class RulesApp
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.WriteIndented = false);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+        {
+            o.SerializerOptions.WriteIndented = false;
+            // Agents may send +Inf or NaN (valid OTLP doubles): written as "Infinity"/"NaN", not a 500 mid-response.
+            o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         AddServices(builder.Services, builder.Configuration);
         builder.Services.AddRulesAuth(builder.Configuration);
         builder.Services.AddRulesRateLimits(builder.Configuration);

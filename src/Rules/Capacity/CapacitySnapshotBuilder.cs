@@ -39,8 +39,8 @@ public static class CapacitySnapshotBuilder
         var notes = new List<string>();
         var raw = Fresh(PoolSize).Sum(s => s.Value);
         var allocated = Fresh(PoolAllocated).Sum(s => s.Value);
-        var sizes = Fresh(MemorySize).Where(s => s.Labels.Get("node") is not null).ToDictionary(s => s.Labels.Get("node")!, s => s.Value, StringComparer.Ordinal);
-        var available = Fresh(MemoryAvailable).Where(s => s.Labels.Get("node") is not null).ToDictionary(s => s.Labels.Get("node")!, s => s.Value, StringComparer.Ordinal);
+        var sizes = Newest(Fresh(MemorySize).Where(s => s.Labels.Get("node") is not null), s => s.Labels.Get("node")!);
+        var available = Newest(Fresh(MemoryAvailable).Where(s => s.Labels.Get("node") is not null), s => s.Labels.Get("node")!);
         var memory = sizes.Select(kv => new NodeMemory(kv.Key, kv.Value, kv.Value - available.GetValueOrDefault(kv.Key, kv.Value))).OrderBy(m => m.Node, StringComparer.Ordinal).ToList();
         if (raw <= 0 && memory.Count == 0)
         {
@@ -63,7 +63,7 @@ public static class CapacitySnapshotBuilder
             notes.Add("Capacity drive counts are not reported: the repair reserve is taken as 0.");
         }
 
-        var used = Fresh(VolumeUsed).ToDictionary(s => s.Labels.Get("volume") ?? string.Empty, s => s.Value, StringComparer.Ordinal);
+        var used = Newest(Fresh(VolumeUsed), s => s.Labels.Get("volume") ?? string.Empty);
         var volumes = new List<VolumeSpec>();
         var footprint = 0.0;
         foreach (var series in Fresh(VolumeSize))
@@ -131,4 +131,11 @@ public static class CapacitySnapshotBuilder
 
     private static string Name(string instrument) =>
         MetricCatalog.TryGet(instrument, out var definition) ? definition.PrometheusName : throw new InvalidOperationException(instrument);
+
+    /// <summary>
+    /// One value per key (node, volume): the newest sample's. Several series can share a key when an agent adds
+    /// attributes of its own (or a hostile one does); that must not throw, or the capacity job fails every cycle.
+    /// </summary>
+    private static Dictionary<string, double> Newest(IEnumerable<TimeSeries> series, Func<TimeSeries, string> key) =>
+        series.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(s => s.TimestampMs)!.Value, StringComparer.Ordinal);
 }

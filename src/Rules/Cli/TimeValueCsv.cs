@@ -13,6 +13,12 @@ namespace AzLocalMonitor.Rules.Cli;
 /// </summary>
 public static class TimeValueCsv
 {
+    /// <summary>Most steps the resampled series may span, first row to last.</summary>
+    public const int MaxSteps = 100_000;
+
+    /// <summary>Earliest and latest year a row may have.</summary>
+    public const int MinYear = 1000, MaxYear = 9000;
+
     private static readonly string[] TimeNames = ["timestamp", "time", "date", "datetime", "ds", "month", "period", "t"];
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy-MM-dd", "yyyy/MM/dd"];
 
@@ -66,6 +72,12 @@ public static class TimeValueCsv
 
             var ts = ParseTime(fields[timeIndex])
                 ?? throw new CliException($"{path}:{lineNumber}: '{fields[timeIndex]}' is not an ISO 8601 timestamp (e.g. 2025-01-31T00:00:00Z or 2025-01).");
+            if (ts.Year is < MinYear or > MaxYear)
+            {
+                // Near DateTime's ends, resampling and the forecast's future steps cannot be represented.
+                throw new CliException($"{path}:{lineNumber}: '{fields[timeIndex]}' is outside the years {MinYear}..{MaxYear}.");
+            }
+
             var text = fields[valueIndex];
             if (text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase))
             {
@@ -96,6 +108,17 @@ public static class TimeValueCsv
         {
             points = points.Select(p => p with { Value = p.Value * unit.Factor }).ToList();
             notes.Add($"Values in {unit.Name} (header '{valueHeader}') converted to {unit.Base}.");
+        }
+
+        // One stray year (6696-10 among daily 2025 rows) would otherwise make a grid of millions of steps: memory and
+        // hours of model fitting for a typo.
+        var times = points.Select(p => p.Timestamp).Distinct().Order().ToList();
+        var cadence = Cadence.Detect(times);
+        var steps = cadence.IndexOf(times[0], times[^1]);
+        if (steps > MaxSteps)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: the rows span {steps} steps of {cadence} ({Format(times[0])} to {Format(times[^1])}); at most {MaxSteps} can be forecast. Is a timestamp wrong?"));
         }
 
         var grid = Resampler.Resample(points);

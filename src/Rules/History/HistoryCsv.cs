@@ -62,7 +62,8 @@ public static class HistoryCsv
         return total;
     }
 
-    /// <summary>An ISO 8601 timestamp (no zone = UTC) or Unix seconds, as Unix ms.</summary>
+    /// <summary>An ISO 8601 timestamp (no zone = UTC) or Unix seconds, as Unix ms; null for anything else, including
+    /// Unix seconds outside the years 0001..9999 that <see cref="DateTimeOffset"/> can hold.</summary>
     public static long? ParseTimestamp(string text)
     {
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
@@ -70,7 +71,8 @@ public static class HistoryCsv
             return dto.ToUnixTimeMilliseconds();
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
             ? (long)(seconds * 1000)
             : null;
     }

@@ -242,6 +242,24 @@ public sealed class CapacityServiceTests : IDisposable
         Assert.DoesNotContain(_harness.Alerts("solo"), a => a.Name == CapacityAlerts.AlertName); // ...but it is no event to alert on
     }
 
+    [Fact]
+    public async Task Record_SeveralSeriesForOneNodeOrVolume_DoNotBreakTheJob()
+    {
+        // Found by the fuzz harness (docs/fuzzing.md): memory or volume series that differ only in an extra attribute
+        // made the snapshot's ToDictionary throw, so HistoryRecordJob failed every cycle for every cluster.
+        IngestThreeNodeCluster();
+        _harness.Ingest(new Otlp("c1", "node-1")
+            .Gauge(Instruments.NodeMemorySize, 512 * Gb, ("node", "node-2"), ("extra", "x"))
+            .Gauge(Instruments.NodeMemoryAvailable, 100 * Gb, ("node", "node-2"), ("extra", "x"))
+            .Gauge(Instruments.StorageVolumeUsed, 2e12, ("volume", "db"), ("resiliency", "three_way_mirror"), ("extra", "x"))
+            .Build());
+
+        var written = await _service.RecordAsync();
+
+        Assert.True(written > 0);
+        Assert.Equal(3, _board.Snapshot("c1")!.Nodes);
+    }
+
     private void IngestThreeNodeCluster(double availableGb = 212)
     {
         var otlp = new Otlp("c1", "node-1")

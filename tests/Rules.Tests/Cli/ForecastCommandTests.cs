@@ -61,6 +61,9 @@ public sealed class ForecastCommandTests : IDisposable
     [InlineData("2025-01-03T00:00:00Z,abc", ":4: 'abc' is not a number")]
     [InlineData("not-a-time,3", ":4: 'not-a-time' is not an ISO 8601 timestamp")]
     [InlineData("2025-01-03T00:00:00Z,3,4", ":4: expected 2 fields")]
+    [InlineData("9999-12-31T23:59:59Z,3", ":4: '9999-12-31T23:59:59Z' is outside the years 1000..9000")] // fuzz: date arithmetic overflow
+    [InlineData("0001-01-01,3", ":4: '0001-01-01' is outside the years 1000..9000")] // fuzz: date arithmetic overflow
+    [InlineData("141436956950234937,3", ":4: '141436956950234937' is not an ISO 8601 timestamp")] // fuzz: Unix seconds past year 9999 crashed
     public async Task BadRow_FileAndLine(string row, string expected)
     {
         var csv = Write("bad.csv", ["timestamp,value", "2025-01-01T00:00:00Z,1", "2025-01-02T00:00:00Z,2", row, "2025-01-06T00:00:00Z,4"]);
@@ -69,6 +72,21 @@ public sealed class ForecastCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("bad.csv" + expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStrayYear_IsRefused_NotMillionsOfSteps()
+    {
+        // Found by the fuzz harness (docs/fuzzing.md): one row in year 6696 among daily rows made a grid of 1.7 million
+        // days, gigabytes and minutes of fitting.
+        var rows = Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"{new DateTime(2025, 1, 1).AddDays(i):yyyy-MM-dd},{100 + i}")).ToList();
+        rows[20] = "6696-10,119";
+        var csv = Write("stray.csv", [.. rows]);
+
+        var (code, _, stderr) = await Run("forecast", "--input", csv);
+
+        Assert.Equal(2, code);
+        Assert.Contains("at most 100000 can be forecast", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,13 +55,22 @@ internal static class ScenarioParser
     public static Scenario Parse(string yaml, string file)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw ScenarioException.At(file, e.Start.Line, e.Start.Column, $"malformed YAML: {InnerMessage(e)}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, for some broken input: its scanner for an unclosed flow
+            // mapping ("{ key" before the next line's key), its node loader for a merge key ("<<: *a") in a mapping
+            // whose first key is empty. The last event it read says where.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw ScenarioException.At(file, at.Line, at.Column, $"malformed YAML: {e.Message}");
         }
 
         if (stream.Documents.Count == 0)

@@ -123,15 +123,25 @@ public sealed partial class PolicyLoader
 
     private static YamlNode? Parse(string name, string text, YamlReader reader)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
         }
         catch (YamlException ex)
         {
             reader.ErrorAt(ex.Start.Line, ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, for some broken input: its scanner for an unclosed flow
+            // mapping ("{ key" before the next line's key), its node loader for a merge key ("<<: *a") in a mapping
+            // whose first key is empty. The last event it read says where.
+            var at = parser.Current?.End ?? Mark.Empty;
+            reader.ErrorAt(at.Line, at.Column, $"not valid YAML: {ex.Message}");
             return null;
         }
     }

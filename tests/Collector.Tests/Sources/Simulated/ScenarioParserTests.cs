@@ -62,6 +62,8 @@ public class ScenarioParserTests
     [InlineData("nodes: 3\nevents:\n  - at: 1s\n    witness: failed\n", 4, "needs 'witness: cloud'")]
     [InlineData("nodes: 3\nevents:\n  - at: 10s\n   node-down: node-2\n", 4, "malformed YAML")]
     [InlineData("nodes: [3\n", 2, "malformed YAML")]
+    [InlineData("nodes: 3\nevents:\n  - at: 60s\n    drive-fail: {node: node-1\n  - at: 90s\n    witness: failed\n", 4, "malformed YAML")] // fuzz: was InvalidOperationException
+    [InlineData("nodes: 3\nbase: &b {at: 1s}\nevents:\n  - : 1s\n    <<: *b\n", 6, "malformed YAML")] // fuzz: was ArgumentException; YamlDotNet notices at the end
     [InlineData("- just\n- a list\n", 1, "a scenario is a mapping")]
     [InlineData("preset: castle\n", 1, "unknown preset 'castle'")]
     [InlineData("preset: retail\nnodes: 4\n", 2, "cannot change the fleet preset")]

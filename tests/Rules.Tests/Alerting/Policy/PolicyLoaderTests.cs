@@ -101,6 +101,21 @@ public class PolicyLoaderTests
         Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("base: &b { severit\nalerts:\n  - alert: AzLocalCpuHigh\n    <<: *b\n    threshold: 0.8")]
+    [InlineData("alerts:\n  - alert: {\n    severity: warning\n")]
+    [InlineData("base: &b { severity: warning, for: 5m }\nalerts:\n  - : AzLocalCpuHigh\n    <<: *b\n    threshold: 0.8")]
+    public void YamlThatYamlDotNetChokesOn_IsAPolicyError(string yaml)
+    {
+        // Found by the fuzz harness (docs/fuzzing.md): YamlDotNet threw InvalidOperationException or ArgumentException,
+        // so a policy reload with this file was a 500 and start-up crashed instead of listing the error.
+        var ex = Fails(yaml);
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("mine.yaml", error.File);
+        Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaintenanceWindows_FromTheFile_AreLoaded()
     {
