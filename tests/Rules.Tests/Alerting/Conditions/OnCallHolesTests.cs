@@ -44,6 +44,20 @@ public class OnCallHolesTests
     }
 
     [Fact]
+    public void SingleNodeCluster_SeenOnce_ThenSilent_DoesNotPage()
+    {
+        // A made-up cluster name sent in one export (a typo, a probe, an attacker with an ingest token) must not
+        // raise a critical page when it never reports again: it was never established (security.md, hostile input).
+        var harness = new AlertingHarness();
+        harness.Ingest(Members("solo", new Dictionary<string, string> { ["solo"] = "up" }, "made-up").Build());
+
+        harness.Run(TimeSpan.FromMinutes(10));
+
+        Assert.DoesNotContain(harness.Alerts("made-up"), a => a.Name == "AzLocalNodeDown");
+        Assert.Empty(harness.Notifier.Named("AzLocalNodeDown"));
+    }
+
+    [Fact]
     public void ThreeNodeCluster_AllSilent_IsTelemetryLost_NotThreeNodeDowns()
     {
         var harness = new AlertingHarness();
