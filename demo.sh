@@ -4,7 +4,8 @@
 #   the web dashboard, served by Rules               http://127.0.0.1:9480/ui/
 #   Alertmanager (Debian prometheus-alertmanager)   http://127.0.0.1:9093
 #   Prometheus (Debian prometheus, scraping Rules)  http://127.0.0.1:9090
-#   a simulated 3-node Azure Local cluster's collector (a scripted node failure, then quorum loss)
+#   a simulated 3-node Azure Local cluster's collector (a scripted node failure, then quorum loss), with 18 months of
+#   capacity history backfilled from the simulator's growth curve (capacity forecast and N+1 date at once)
 #   a collector for this host (linux source: /proc)
 # Installs what it needs on first run. Ctrl-C stops everything it started.
 # Ports can be moved: RULES_PORT, PROMETHEUS_PORT, ALERTMANAGER_PORT. DEMO_SCENARIO picks the scenario file.
@@ -84,11 +85,17 @@ sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERT
 # evaluate in Prometheus instead, so this Prometheus only scrapes (an empty rules folder).
 mkdir -p "$state/prometheus/rules"
 
+echo "==> writing 18 months of the simulated cluster's capacity history (its growth curve up to now)"
+# The months before the scenario starts, from the same curve the live simulator continues (docs/capacity.md): Rules
+# loads it at start (History:BackfillCsv) and forecasts at once, so /ui/capacity/<cluster> has its forecast.
+dotnet "$bin_collector" simulate history "$DEMO_SCENARIO" --span 548d --output "$state/history.csv"
+
 echo "==> starting Alertmanager, Rules and Prometheus"
 start alertmanager "$am_bin" --config.file="$root/deploy/alertmanager/alertmanager.yml" \
   --storage.path="$state/alertmanager" --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address=
 start rules dotnet "$bin_rules" --urls "http://127.0.0.1:$RULES_PORT" \
-  --Alertmanager:Url "http://127.0.0.1:$ALERTMANAGER_PORT" --Alertmanager:GeneratorUrl "http://127.0.0.1:$RULES_PORT"
+  --Alertmanager:Url "http://127.0.0.1:$ALERTMANAGER_PORT" --Alertmanager:GeneratorUrl "http://127.0.0.1:$RULES_PORT" \
+  --History:Path "$state/history.db" --History:BackfillCsv "$state/history.csv"
 start prometheus prometheus --config.file="$state/prometheus/prometheus.yml" \
   --storage.tsdb.path="$state/prometheus/data" --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
 wait_http alertmanager "http://127.0.0.1:$ALERTMANAGER_PORT/-/ready"
@@ -99,6 +106,7 @@ echo "==> starting collectors"
 start collector-simulated dotnet "$bin_collector" --source simulated --scenario "$DEMO_SCENARIO" --rules "http://127.0.0.1:$RULES_PORT" --interval 5s --spool "$state/spool-simulated" --token-file "$state/tokens/agent.token"
 start collector-linux dotnet "$bin_collector" --source linux --cluster "$(hostname)-host" --rules "http://127.0.0.1:$RULES_PORT" --interval 10s --spool "$state/spool-linux" --token-file "$state/tokens/agent.token"
 
+demo_cluster=$(head -2 "$state/history.csv" | tail -1 | cut -d, -f1)
 cat <<INFO
 
 AzLocalMonitor is running (all on loopback):
@@ -108,6 +116,7 @@ AzLocalMonitor is running (all on loopback):
     alerts          http://127.0.0.1:$RULES_PORT/api/v1/alerts
     clusters        http://127.0.0.1:$RULES_PORT/api/v1/clusters
     health          http://127.0.0.1:$RULES_PORT/healthz
+    capacity        http://127.0.0.1:$RULES_PORT/ui/capacity/$demo_cluster   (forecast, P10–P90 band, N+1 date; links the HTML report)
   Prometheus        http://127.0.0.1:$PROMETHEUS_PORT/          (try: azlocal_cluster_quorum, ALERTS)
   Alertmanager      http://127.0.0.1:$ALERTMANAGER_PORT/
   Grafana           no Grafana server is installable here; import dashboards/*.json into your Grafana, or

@@ -13,11 +13,12 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var simulate = new Command("simulate", "Simulated Azure Local clusters: list and describe presets, validate scenario files, run a scenario (or a fleet) against Rules.");
+        var simulate = new Command("simulate", "Simulated Azure Local clusters: list and describe presets, validate scenario files, run a scenario (or a fleet) against Rules, write the history its growth gives.");
         simulate.Subcommands.Add(Presets());
         simulate.Subcommands.Add(Describe());
         simulate.Subcommands.Add(Validate());
         simulate.Subcommands.Add(SimulationRunCommand.Create());
+        simulate.Subcommands.Add(SimulationHistoryCommand.Create());
         return simulate;
     }
 

@@ -23,8 +23,10 @@ public static class CapacityResources
                 v => Divide(v(HistorySeries.MemoryUsed), v(HistorySeries.MemorySize))),
             new(Cpu, options.CpuPolicy, [HistorySeries.CpuUtilization], [], RollupStatistic.P95,
                 v => v(HistorySeries.CpuUtilization)),
-            new(NPlusOne, 1.0, [HistorySeries.MemoryUsed, HistorySeries.StorageNPlusOneNeeded, HistorySeries.CpuNPlusOne, HistorySeries.StorageUsedFootprint],
-                [HistorySeries.MemorySize, HistorySeries.MemoryLargestNode, HistorySeries.StorageNPlusOneLeft, HistorySeries.StorageAllocated, HistorySeries.StorageRaw, HistorySeries.StorageNodeRawMax],
+            // Pool allocated bytes are demand, not capacity: thin volumes allocate as they fill, so holding them at their
+            // latest value kept the N+1 fallback flat until the footprint's forecast caught up (issue 14).
+            new(NPlusOne, 1.0, [HistorySeries.MemoryUsed, HistorySeries.StorageNPlusOneNeeded, HistorySeries.CpuNPlusOne, HistorySeries.StorageUsedFootprint, HistorySeries.StorageAllocated],
+                [HistorySeries.MemorySize, HistorySeries.MemoryLargestNode, HistorySeries.StorageNPlusOneLeft, HistorySeries.StorageRaw, HistorySeries.StorageNodeRawMax],
                 RollupStatistic.Max, NPlusOneRatio),
             new(Vms, double.PositiveInfinity, [HistorySeries.VmCount], [], RollupStatistic.Max, v => v(HistorySeries.VmCount), IsRatio: false),
         ];

@@ -100,6 +100,35 @@ public class NPlusOneTests
     }
 
     [Fact]
+    public void ThreeNodes_Manufacturing_MixedLayout_EachVolumeAtWhatTwoNodesCanHold()
+    {
+        // Module scenario 1: 3 nodes; database 2 TB three-way mirror, analytics 1 TB two-way, test/dev 2 TB "parity"
+        // (on 3 nodes only single parity, 2 data + 1 parity: 66.7%). Nodes of 4.5 TB raw (13.5 TB; footprint
+        // 6 + 2 + 3 = 11 TB). Losing a node leaves 9 TB: the three-way mirror keeps two copies (4 TB, reduced); the
+        // two-way mirror is rebuilt as two copies on the 2 left (2 TB); single parity needs 3 nodes, so the 2 left
+        // keep their 2 of its 3 columns (2/3 × 3 TB = 2 TB) with no parity: no redundancy until repaired.
+        // 4 + 2 + 2 = 8 TB on 9 TB.
+        var result = NPlusOne.Evaluate(new([], Nodes(3, 4.5 * Units.TB),
+            [new("database", 2 * Units.TB, Resiliency.ThreeWayMirror), new("analytics", 1 * Units.TB, Resiliency.TwoWayMirror), new("testdev", 2 * Units.TB, Resiliency.Parity)]));
+
+        Assert.Equal(8.0 / 9, result.StorageRatio, 9);
+        Assert.Equal(Redundancy.None, result.Redundancy);
+        Assert.True(result.Holds);
+    }
+
+    [Fact]
+    public void FourNodes_TwoWayMirror_RebuildsOnThree_FullRedundancy()
+    {
+        // Module 4+ node pattern with two-way mirror: 4 × 8 TB, 10 TB of data (20 TB footprint). After losing a node
+        // the two copies are rebuilt on the 3 left (24 TB): 20 / 24, full redundancy again.
+        var result = NPlusOne.Evaluate(new([], Nodes(4, 8 * Units.TB), [new("v", 10 * Units.TB, Resiliency.TwoWayMirror)]));
+
+        Assert.Equal(20.0 / 24, result.StorageRatio, 9);
+        Assert.Equal(Redundancy.Full, result.Redundancy);
+        Assert.True(result.Holds);
+    }
+
+    [Fact]
     public void FourNodes_HospitalA_ThreeWayRebuilds_DualParityDegraded()
     {
         // Module scenario 3, Hospital A: 4 nodes (8 × 4 TB HDD each = 32 TB, 128 TB raw, hybrid); PACS 10 TB and
