@@ -54,14 +54,26 @@ public sealed class VictoriaMetricsServer : IAsyncDisposable
             TimeSpan.FromSeconds(60), "VictoriaMetrics to be ready", () => Output);
     }
 
-    /// <summary>Kills the process (the store goes away without warning).</summary>
+    /// <summary>
+    /// Stops the store the way its operators do (SIGTERM: it flushes, then exits). A SIGKILL would lose what it had
+    /// acknowledged in its last second, still in memory (VictoriaMetrics' documented behaviour): the sender cannot
+    /// know, so the outage test stops it cleanly.
+    /// </summary>
     public async Task StopAsync()
     {
-        if (_process is not null)
+        if (_process is null)
         {
-            await _process.DisposeAsync();
-            _process = null;
+            return;
         }
+
+        using (var term = System.Diagnostics.Process.Start("kill", ["-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        await Poll.UntilAsync(() => Task.FromResult(_process.HasExited ? "exited" : null), TimeSpan.FromSeconds(60), "VictoriaMetrics to exit", () => Output);
+        await _process.DisposeAsync();
+        _process = null;
     }
 
     /// <summary>Every raw sample of the series matching <paramref name="match"/> (/api/v1/export, JSON lines), data flushed first.</summary>
