@@ -13,6 +13,7 @@ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
 command -v curl >/dev/null 2>&1 || want+=(curl)
+command -v victoria-metrics >/dev/null 2>&1 || want+=(victoria-metrics) # the remote-write store of the history tests
 if [ "${1:-}" != "--no-npm" ]; then # test-only: the browser tests
   command -v chromium >/dev/null 2>&1 || want+=(chromium)
 fi

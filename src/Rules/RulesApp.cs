@@ -9,6 +9,7 @@ using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Muting;
 using AzLocalMonitor.Rules.Notify;
+using AzLocalMonitor.Rules.RemoteWrite;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Rules.State;
 using AzLocalMonitor.Rules.Web;
@@ -50,6 +51,7 @@ public static class RulesApp
         builder.Services.AddRulesAuth(builder.Configuration);
         builder.Services.AddRulesRateLimits(builder.Configuration);
         builder.Services.AddCapacityPlanning(builder.Configuration);
+        builder.Services.AddRemoteWrite(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -106,6 +108,7 @@ public static class RulesApp
             () => services.GetRequiredService<IOptions<SeriesOptions>>().Value,
             () => services.GetRequiredService<IOptions<IngestOptions>>().Value,
             () => services.GetRequiredService<IOptions<AuthOptions>>().Value,
+            () => services.GetRequiredService<IOptions<RemoteWriteOptions>>().Value,
         })
         {
             try

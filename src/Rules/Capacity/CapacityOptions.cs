@@ -28,4 +28,17 @@ public sealed class CapacityOptions
 
     /// <summary>CPU policy: p95 of average busy. Default 0.8.</summary>
     public double CpuPolicy { get; set; } = 0.8;
+
+    /// <summary>
+    /// Where forecasts read history from: <c>local</c> (the SQLite file, History:Path; default), <c>remote</c> (a
+    /// Prometheus-compatible store, by PromQL at <see cref="HistoryQueryUrl"/>; needs RemoteWrite to a store that
+    /// the URL queries) or <c>kusto</c> (Azure Data Explorer, section <c>Kusto</c>).
+    /// </summary>
+    public string HistorySource { get; set; } = "local";
+
+    /// <summary>Base URL of the store's Prometheus query API for <c>HistorySource=remote</c>, e.g. <c>http://127.0.0.1:8428/</c>.</summary>
+    public string HistoryQueryUrl { get; set; } = string.Empty;
+
+    /// <summary>Bearer token for <see cref="HistoryQueryUrl"/>, when the store wants one.</summary>
+    public string HistoryQueryBearerToken { get; set; } = string.Empty;
 }

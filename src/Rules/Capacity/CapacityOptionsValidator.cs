@@ -67,6 +67,17 @@ public sealed class CapacityOptionsValidator : IValidateOptions<HistoryOptions>,
             }
         }
 
+        var source = options.HistorySource.ToLowerInvariant();
+        if (source is not (HistoryStoreFactory.Local or HistoryStoreFactory.Remote or HistoryStoreFactory.Kusto))
+        {
+            errors.Add($"Capacity:HistorySource must be local, remote or kusto (got '{options.HistorySource}').");
+        }
+
+        if (source == HistoryStoreFactory.Remote && !Uri.TryCreate(options.HistoryQueryUrl, UriKind.Absolute, out _))
+        {
+            errors.Add($"Capacity:HistorySource=remote needs Capacity:HistoryQueryUrl, the store's Prometheus query API (e.g. http://127.0.0.1:8428/; got '{options.HistoryQueryUrl}').");
+        }
+
         return Result(errors);
     }
 

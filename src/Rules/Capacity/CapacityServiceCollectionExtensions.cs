@@ -2,6 +2,7 @@ using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Capacity.Jobs;
 using AzLocalMonitor.Rules.History;
+using AzLocalMonitor.Rules.Kusto;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -19,11 +20,9 @@ public static class CapacityServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<HistoryOptions>, CapacityOptionsValidator>();
         services.AddSingleton<IValidateOptions<CapacityOptions>, CapacityOptionsValidator>();
 
-        services.AddSingleton<IHistoryStore>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<HistoryOptions>>().Value.Path;
-            return new SqliteHistoryStore(Path.GetFullPath(path));
-        });
+        services.AddKustoHistory(configuration);
+        services.AddHttpClient("history-query");
+        services.AddSingleton<IHistoryStore>(HistoryStoreFactory.Create);
         services.AddSingleton<CapacityForecaster>();
         services.AddSingleton<CapacityBoard>();
         services.AddSingleton<CapacityAlerts>();

@@ -1,6 +1,7 @@
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Rules.RemoteWrite;
 using AzLocalMonitor.Rules.Series;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,10 @@ public sealed class IngestPipeline
     private readonly long _staleAfterMs;
     private readonly IngestOptions _options;
     private readonly IngestLimits _limits;
+    private readonly RemoteWriteTap? _remoteWrite;
 
-    public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null)
+    public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null,
+        RemoteWriteTap? remoteWrite = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         _store = store;
@@ -31,6 +34,7 @@ public sealed class IngestPipeline
         _staleAfterMs = (long)series.Value.StaleAfter.TotalMilliseconds;
         _options = ingest?.Value ?? new IngestOptions();
         _limits = IngestLimits.From(_options);
+        _remoteWrite = remoteWrite;
     }
 
     /// <summary>
@@ -63,6 +67,9 @@ public sealed class IngestPipeline
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         var overLimit = 0;
+        // The one remote-write tap of the hot path: every sample the series store accepted, encoded as it is
+        // applied and committed to the write-ahead buffer before the request is acknowledged (RemoteWrite/).
+        var remoteWrite = _remoteWrite?.Begin();
         foreach (var (cluster, samples) in result.ByCluster)
         {
             if (!clusters.Allows(cluster))
@@ -94,11 +101,17 @@ public sealed class IngestPipeline
                     {
                         outOfOrder++;
                     }
+                    else
+                    {
+                        remoteWrite?.Add(cluster, sample);
+                    }
                 }
             }
 
             _engine.Evaluate(state, now, onArrival: true);
         }
+
+        remoteWrite?.Commit();
 
         if (outOfOrder > 0)
         {

@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Integration.Tests.Support;
 
-/// <summary>Finds the real peer binaries (Debian packages prometheus and prometheus-alertmanager, installed by test.sh).</summary>
+/// <summary>Finds the real peer binaries (Debian packages prometheus, prometheus-alertmanager and victoria-metrics, installed by test.sh).</summary>
 public static class Binaries
 {
     public static string Prometheus => Find("prometheus");
@@ -24,7 +24,7 @@ public static class Binaries
         }
     }
 
-    private static string Find(params string[] names)
+    public static string Find(params string[] names)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var name in names)
