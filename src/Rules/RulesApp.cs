@@ -139,6 +139,7 @@ public static class RulesApp
         services.AddOptions<AlertingOptions>().Bind(configuration.GetSection(AlertingOptions.Section)).ValidateOnStart();
         services.AddOptions<SeriesOptions>().Bind(configuration.GetSection(SeriesOptions.Section)).ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateOnStart();
+        services.AddOptions<ShardOptions>().Bind(configuration.GetSection(ShardOptions.Section));
         services.AddSingleton<IValidateOptions<AlertmanagerOptions>, RulesOptionsValidator>();
         services.AddSingleton<IValidateOptions<AlertingOptions>, RulesOptionsValidator>();
         services.AddSingleton<IValidateOptions<SeriesOptions>, RulesOptionsValidator>();
@@ -205,10 +206,11 @@ public static class RulesApp
         services.AddSingleton<IngestPipeline>();
         services.AddHostedService<RuleTicker>();
 
-        // Destinations: Alertmanager (Alertmanager:Url) and any generic webhooks (Webhooks:N:Url); none → alerts are
-        // only kept and exposed.
+        // Destinations: every Alertmanager (Alertmanager:Url and Alertmanager:Urls:N, the members of an Alertmanager
+        // cluster) and any generic webhooks (Webhooks:N:Url); none → alerts are only kept and exposed.
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<List<WebhookOptions>>()?.Where(w => !string.IsNullOrWhiteSpace(w.Url)).ToList() ?? [];
-        var hasAlertmanager = !string.IsNullOrWhiteSpace(configuration[$"{AlertmanagerOptions.Section}:Url"]);
+        var hasAlertmanager = !string.IsNullOrWhiteSpace(configuration[$"{AlertmanagerOptions.Section}:Url"])
+            || configuration.GetSection($"{AlertmanagerOptions.Section}:Urls").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
         if (!hasAlertmanager && webhooks.Count == 0)
         {
             services.AddSingleton<IAlertNotifier, NullNotifier>();
@@ -222,9 +224,9 @@ public static class RulesApp
             var delivery = sp.GetRequiredService<IOptions<AlertmanagerOptions>>();
             var metrics = sp.GetRequiredService<SelfMetrics>();
             var senders = new List<HttpAlertSender>();
-            if (hasAlertmanager)
+            foreach (var url in delivery.Value.AllUrls())
             {
-                senders.Add(new AlertmanagerNotifier(http.CreateClient("alertmanager"), delivery, metrics, sp.GetRequiredService<ILogger<AlertmanagerNotifier>>()));
+                senders.Add(new AlertmanagerNotifier(http.CreateClient("alertmanager"), url, delivery.Value, metrics, sp.GetRequiredService<ILogger<AlertmanagerNotifier>>()));
             }
 
             foreach (var webhook in webhooks)

@@ -36,10 +36,12 @@ internal sealed class CollectorCommand
         HelpName = "simulated|linux|windows|windows-capture",
     };
 
-    public Option<string?> Rules { get; } = new("--rules")
+    public Option<string[]> Rules { get; } = new("--rules")
     {
-        Description = "Base URL of Rules; metrics are posted to {base}/v1/metrics. Default: $OTEL_EXPORTER_OTLP_ENDPOINT, else " + CollectorOptions.DefaultRulesUrl + ".",
+        Description = "Base URL of Rules; metrics are posted to {base}/v1/metrics. Repeat it for an HA pair: every Rules gets every batch, "
+            + "each through its own spool cursor. Default: $OTEL_EXPORTER_OTLP_ENDPOINT, else " + CollectorOptions.DefaultRulesUrl + ".",
         HelpName = "url",
+        AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string?> TokenFile { get; } = new("--token-file")
@@ -143,7 +145,11 @@ internal sealed class CollectorCommand
         }
 
         Put(ConfigurationKeys.Source, Source);
-        Put(ConfigurationKeys.Rules, Rules);
+        if (result.GetValue(Rules) is { Length: > 0 } rules)
+        {
+            values[ConfigurationKeys.Rules] = string.Join(',', rules); // one scalar: it wins over a list in appsettings.json
+        }
+
         Put(ConfigurationKeys.Cluster, Cluster);
         Put(ConfigurationKeys.Node, Node);
         Put(ConfigurationKeys.Interval, Interval);

@@ -12,8 +12,11 @@ internal sealed record CollectorOptions
 
     public required SourceKind Source { get; init; }
 
-    /// <summary>Base URL of Rules (or any OTLP/HTTP receiver); metrics are posted to <see cref="MetricsEndpoint"/>.</summary>
+    /// <summary>Base URL of Rules (or any OTLP/HTTP receiver); metrics are posted to <see cref="MetricsEndpoint"/>. The first of <see cref="RulesBaseUrls"/>.</summary>
     public required Uri RulesBaseUrl { get; init; }
+
+    /// <summary>Every Rules replica (<c>--rules</c> repeated): each gets every batch, through its own spool cursor.</summary>
+    public IReadOnlyList<Uri> RulesBaseUrls { get; init; } = [];
 
     /// <summary>Where metrics are posted: the base URL plus <c>/v1/metrics</c>, as OTLP/HTTP defines it.</summary>
     public Uri MetricsEndpoint => new(RulesBaseUrl.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
@@ -42,7 +45,7 @@ internal sealed record CollectorOptions
     /// <summary>Export one reading and exit (for smoke tests and cron).</summary>
     public bool Once { get; init; }
 
-    /// <summary>Every OTLP destination: Rules first, then the standard OTEL_EXPORTER_OTLP_* one when it is another.</summary>
+    /// <summary>Every OTLP destination: each Rules first, then the standard OTEL_EXPORTER_OTLP_* one when it is another.</summary>
     public IReadOnlyList<OtlpDestination> Destinations { get; init; } = [];
 
     /// <summary>The durable spool directory (one file per batch).</summary>

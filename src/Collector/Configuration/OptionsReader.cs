@@ -35,7 +35,7 @@ internal static class OptionsReader
                 : $"Unknown source '{sourceText}': expected simulated, linux, windows or windows-capture.");
         }
 
-        var rules = ReadRulesUrl(config, problems);
+        var rules = ReadRulesUrls(config, problems);
 
         var interval = CollectorOptions.DefaultInterval;
         var intervalText = config[ConfigurationKeys.Interval];
@@ -124,7 +124,8 @@ internal static class OptionsReader
             Peers = peers,
             RetryMaxDelay = retryMaxDelay,
             Source = source!.Value,
-            RulesBaseUrl = rules!,
+            RulesBaseUrl = rules![0],
+            RulesBaseUrls = rules,
             Cluster = NullIfBlank(config[ConfigurationKeys.Cluster]),
             Node = node,
             NodeGiven = NullIfBlank(config[ConfigurationKeys.Node]) is not null,
@@ -136,15 +137,45 @@ internal static class OptionsReader
         };
     }
 
-    // --rules / Collector:Rules wins over OTEL_EXPORTER_OTLP_ENDPOINT; both are base URLs (OTLP/HTTP appends /v1/metrics).
-    private static Uri? ReadRulesUrl(IConfiguration config, List<string> problems)
+    // --rules / Collector:Rules wins over OTEL_EXPORTER_OTLP_ENDPOINT; all are base URLs (OTLP/HTTP appends /v1/metrics).
+    // Collector:Rules is one URL, a comma-separated list (what a repeated --rules becomes), or a list section
+    // (Collector:Rules:0, :1, ... — a JSON array in appsettings.json); the replicas of an HA pair each get every batch.
+    private static List<Uri>? ReadRulesUrls(IConfiguration config, List<string> problems)
     {
-        var (text, from) = NullIfBlank(config[ConfigurationKeys.Rules]) is { } rules
-            ? (rules, "--rules")
-            : NullIfBlank(config[ConfigurationKeys.OtlpEndpoint]) is { } otlp
-                ? (otlp, ConfigurationKeys.OtlpEndpoint)
-                : (CollectorOptions.DefaultRulesUrl, "default");
+        var section = config.GetSection(ConfigurationKeys.Rules);
+        var texts = NullIfBlank(section.Value) is { } scalar
+            ? scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. section.GetChildren().Select(c => NullIfBlank(c.Value)).OfType<string>()];
+        var from = "--rules";
+        if (texts.Length == 0)
+        {
+            var otlp = NullIfBlank(config[ConfigurationKeys.OtlpEndpoint]);
+            texts = [otlp ?? CollectorOptions.DefaultRulesUrl];
+            from = otlp is null ? "default" : ConfigurationKeys.OtlpEndpoint;
+        }
 
+        var urls = new List<Uri>();
+        foreach (var text in texts)
+        {
+            if (ReadRulesUrl(text, from, problems) is not { } uri)
+            {
+                continue;
+            }
+
+            if (urls.Contains(uri))
+            {
+                problems.Add($"{from} '{text}' is given twice: each Rules replica once.");
+                continue;
+            }
+
+            urls.Add(uri);
+        }
+
+        return urls.Count == texts.Length ? urls : null;
+    }
+
+    private static Uri? ReadRulesUrl(string text, string from, List<string> problems)
+    {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             problems.Add($"{from} '{text}' is not an http:// or https:// URL (example: {CollectorOptions.DefaultRulesUrl}).");
@@ -168,11 +199,12 @@ internal static class OptionsReader
 
     // Rules always; the standard OTEL_EXPORTER_OTLP_(METRICS_)ENDPOINT is a second destination (Grafana Alloy, Grafana
     // Cloud) when --rules names Rules, and is Rules itself otherwise (ReadRulesUrl).
-    private static List<OtlpDestination> ReadDestinations(IConfiguration config, Uri rules, List<string> problems)
+    private static List<OtlpDestination> ReadDestinations(IConfiguration config, List<Uri> rules, List<string> problems)
     {
-        var rulesEndpoint = new Uri(rules.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
+        var rulesEndpoints = rules.ConvertAll(r => new Uri(r.AbsoluteUri.TrimEnd('/') + "/v1/metrics"));
         var headers = ParseHeaders(NullIfBlank(config[ConfigurationKeys.OtlpMetricsHeaders]) ?? NullIfBlank(config[ConfigurationKeys.OtlpHeaders]), problems);
-        var rulesGiven = NullIfBlank(config[ConfigurationKeys.Rules]) is not null;
+        var rulesSection = config.GetSection(ConfigurationKeys.Rules);
+        var rulesGiven = NullIfBlank(rulesSection.Value) is not null || rulesSection.GetChildren().Any(c => NullIfBlank(c.Value) is not null);
         var rulesHeaders = rulesGiven ? [] : new List<KeyValuePair<string, string>>(headers);
         if (ReadToken(config, problems) is { } token)
         {
@@ -180,7 +212,9 @@ internal static class OptionsReader
             rulesHeaders.Add(new("Authorization", "Bearer " + token));
         }
 
-        var destinations = new List<OtlpDestination> { new("rules", rulesEndpoint, rulesHeaders) };
+        // One destination per Rules replica, each with its own spool cursor. One Rules keeps the name "rules" (and so
+        // its cursor file across upgrades); several are named by address, so reordering the list moves no cursor.
+        var destinations = rulesEndpoints.ConvertAll(e => new OtlpDestination(rulesEndpoints.Count == 1 ? "rules" : RulesDestinationName(e), e, rulesHeaders));
 
         Uri? extra = null;
         if (NullIfBlank(config[ConfigurationKeys.OtlpMetricsEndpoint]) is { } metricsUrl)
@@ -202,12 +236,20 @@ internal static class OptionsReader
             extra = new Uri(parsed.AbsoluteUri.TrimEnd('/') + "/v1/metrics");
         }
 
-        if (extra is not null && extra != rulesEndpoint)
+        if (extra is not null && !rulesEndpoints.Contains(extra))
         {
             destinations.Add(new OtlpDestination("otlp", extra, headers));
         }
 
         return destinations;
+    }
+
+    /// <summary>A destination name safe as a file name: <c>rules-127.0.0.1-9480</c> (plus the path, if any).</summary>
+    internal static string RulesDestinationName(Uri endpoint)
+    {
+        var path = endpoint.AbsolutePath[..^"/v1/metrics".Length].Trim('/');
+        var name = "rules-" + endpoint.Host + "-" + endpoint.Port.ToString(CultureInfo.InvariantCulture) + (path.Length > 0 ? "-" + path : string.Empty);
+        return string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
     }
 
     /// <summary>The agent's bearer token for Rules: <c>Collector:TokenFile</c> (first line), else <c>Collector:Token</c>; null when neither is set.</summary>

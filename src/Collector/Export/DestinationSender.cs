@@ -192,9 +192,10 @@ internal sealed class DestinationSender
             }
 
             // 401/403: a missing or wrong token is the deployment's to fix, not the batch's fault: keep the spool and
-            // retry, so nothing measured meanwhile is lost once the token is right.
+            // retry, so nothing measured meanwhile is lost once the token is right. Same for 421: this Rules is a shard
+            // that does not own the cluster (the agent points at the wrong shard) until the configuration is fixed.
             return code is >= 400 and < 500 && response.StatusCode is not HttpStatusCode.RequestTimeout and not HttpStatusCode.TooManyRequests
-                and not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden
+                and not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden and not HttpStatusCode.MisdirectedRequest
                 ? SendOutcome.Poison
                 : SendOutcome.Retry;
         }

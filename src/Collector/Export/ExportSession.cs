@@ -55,7 +55,7 @@ internal sealed class ExportSession : IAsyncDisposable
         _spool = new BatchSpool(options.SpoolPath, options.SpoolLimits, [.. options.Destinations.Select(d => d.Name)]);
         var statuses = options.Destinations.Select(d => new DestinationStatus(d)).ToList();
         _status = new StatusFile(options.StatusFile ?? Path.Combine(_spool.DirectoryPath, "status.json"), options.Node, _spool, statuses, time);
-        _http = new HttpClient(new ServerTrust(options.RulesBaseUrl, options.CaFile, options.ServerThumbprint).CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new ServerTrust(options.RulesBaseUrls.Count > 0 ? options.RulesBaseUrls : [options.RulesBaseUrl], options.CaFile, options.ServerThumbprint).CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         var retry = RetryOptions.Default with
         {
             Seed = StableSeed(options.Node),

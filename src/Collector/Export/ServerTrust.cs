@@ -11,14 +11,20 @@ namespace AzLocalMonitor.Collector.Export;
 /// </summary>
 internal sealed class ServerTrust
 {
-    private readonly string _rulesAuthority;
+    private readonly HashSet<string> _rulesAuthorities;
     private readonly X509Certificate2Collection? _roots;
     private readonly string? _thumbprint;
 
     public ServerTrust(Uri rules, string? caFile, string? thumbprint)
+        : this([rules], caFile, thumbprint)
+    {
+    }
+
+    /// <param name="rules">Every Rules replica the agent sends to: the CA file and the pin apply to each.</param>
+    public ServerTrust(IReadOnlyList<Uri> rules, string? caFile, string? thumbprint)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rulesAuthority = rules.Authority;
+        _rulesAuthorities = [.. rules.Select(r => r.Authority)];
         if (caFile is not null)
         {
             _roots = [];
@@ -38,7 +44,7 @@ internal sealed class ServerTrust
         if (!IsDefault)
         {
             handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
-                request.RequestUri?.Authority != _rulesAuthority ? errors == SslPolicyErrors.None : Accepts(certificate, errors);
+                request.RequestUri?.Authority is not { } authority || !_rulesAuthorities.Contains(authority) ? errors == SslPolicyErrors.None : Accepts(certificate, errors);
         }
 
         return handler;

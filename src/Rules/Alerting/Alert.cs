@@ -10,6 +10,7 @@ public sealed class Alert
     {
         Labels = labels;
         ActiveAt = activeAt;
+        DataActiveAt = activeAt;
     }
 
     /// <summary>Identity: the rule's labels (alertname, severity) plus the subject's (cluster, node, volume...).</summary>
@@ -21,10 +22,20 @@ public sealed class Alert
     /// <summary>Current lifecycle state.</summary>
     public AlertState State { get; set; } = AlertState.Pending;
 
-    /// <summary>When the condition started to hold.</summary>
+    /// <summary>When the condition started to hold (Rules' clock: the <c>for</c> duration is timed from it).</summary>
     public DateTimeOffset ActiveAt { get; }
 
-    /// <summary>When the alert started firing (null while pending).</summary>
+    /// <summary>
+    /// When the condition started to hold in data time: the newest sample timestamp of the cluster at that evaluation
+    /// (<see cref="Series.ClusterState.LatestSampleMs"/>), which both replicas of an HA pair agree on; defaults to
+    /// <see cref="ActiveAt"/> when no sample carries a time (a restored pending alert).
+    /// </summary>
+    public DateTimeOffset DataActiveAt { get; init; }
+
+    /// <summary>
+    /// When the alert started firing (null while pending), in data time: <see cref="DataActiveAt"/> plus the rule's
+    /// <c>for</c>. It is the notification's <c>startsAt</c>, so every replica of an HA pair sends the same one.
+    /// </summary>
     public DateTimeOffset? FiredAt { get; set; }
 
     /// <summary>When it resolved (null while active).</summary>

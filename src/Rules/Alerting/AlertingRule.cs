@@ -54,7 +54,7 @@ public sealed class AlertingRule
 
             if (!alerts.TryGetValue(labels, out var alert) || alert.State == AlertState.Inactive)
             {
-                alert = new Alert(labels, now);
+                alert = new Alert(labels, now) { DataActiveAt = DataNow(context) };
                 alerts[labels] = alert;
             }
 
@@ -93,7 +93,7 @@ public sealed class AlertingRule
                 if (now >= due)
                 {
                     alert.State = AlertState.Firing;
-                    alert.FiredAt = now;
+                    alert.FiredAt = alert.DataActiveAt + settings.For;
                     alert.Dirty = true;
                     changed.Add(alert);
                 }
@@ -109,6 +109,13 @@ public sealed class AlertingRule
             cluster.Forget(Definition.Key, labels);
         }
     }
+
+    /// <summary>
+    /// "Now" in data time: the newest sample timestamp of the cluster (identical on every replica that has received
+    /// the same reports), or the evaluation time when the cluster has none. Millisecond precision, like the samples.
+    /// </summary>
+    private static DateTimeOffset DataNow(EvaluationContext context) =>
+        context.Cluster.LatestSampleMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(context.Cluster.LatestSampleMs) : context.Now;
 
     /// <summary>
     /// Handles an alert whose condition no longer holds. Returns true when it should be forgotten

@@ -5,7 +5,9 @@ namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
 /// Snapshots alerts for Alertmanager. A firing alert's <c>endsAt</c> lies four resend delays ahead (Prometheus'
-/// ValidUntil), so Alertmanager resolves it by itself if Rules dies; a resolved alert's is its resolution time.
+/// ValidUntil), so Alertmanager resolves it by itself if Rules dies; a resolved alert's is its resolution time (never
+/// before <c>startsAt</c>, which is in the agent's clock and may run a little ahead: Alertmanager refuses such an alert).
+/// <c>startsAt</c> is <see cref="Alert.FiredAt"/>, in data time, so the replicas of an HA pair send identical alerts.
 /// </summary>
 public sealed class NotificationFactory
 {
@@ -24,11 +26,12 @@ public sealed class NotificationFactory
     public AlertNotification Create(Alert alert, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        var startsAt = alert.FiredAt ?? alert.DataActiveAt;
         var endsAt = alert.State == AlertState.Inactive && alert.ResolvedAt is { } resolved
-            ? resolved
+            ? (resolved < startsAt ? startsAt : resolved)
             : now + (4 * _alerting.ResendDelay);
         var labels = alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
         var generator = $"{_generatorBase}/api/v1/alerts?alertname={Uri.EscapeDataString(alert.Name)}";
-        return new AlertNotification(labels, alert.Annotations, alert.FiredAt ?? alert.ActiveAt, endsAt, generator);
+        return new AlertNotification(labels, alert.Annotations, startsAt, endsAt, generator);
     }
 }

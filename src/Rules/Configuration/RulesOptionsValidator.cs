@@ -17,10 +17,17 @@ public sealed class RulesOptionsValidator :
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Url) &&
-            (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (!string.IsNullOrWhiteSpace(options.Url) && !IsHttpUrl(options.Url))
         {
             errors.Add($"Alertmanager:Url '{options.Url}' is not an absolute http(s) URL, e.g. http://127.0.0.1:9093.");
+        }
+
+        for (var i = 0; i < options.Urls.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(options.Urls[i]) && !IsHttpUrl(options.Urls[i]))
+            {
+                errors.Add($"Alertmanager:Urls:{i} '{options.Urls[i]}' is not an absolute http(s) URL, e.g. http://127.0.0.1:9093.");
+            }
         }
 
         Positive(errors, "Alertmanager:Timeout", options.Timeout);
@@ -80,6 +87,9 @@ public sealed class RulesOptionsValidator :
         Range(errors, "Ingest:MaxClusters", options.MaxClusters, 1, 1_000_000);
         return Result(errors);
     }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static void Positive(List<string> errors, string key, TimeSpan value)
     {

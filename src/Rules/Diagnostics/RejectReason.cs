@@ -44,4 +44,7 @@ public enum RejectReason
 
     /// <summary>Would create a cluster past <c>Ingest:MaxClusters</c>.</summary>
     ClusterLimit,
+
+    /// <summary>For a cluster this Rules instance does not own (<c>Shard:Clusters</c>): the report went to the wrong shard.</summary>
+    NotThisShard,
 }

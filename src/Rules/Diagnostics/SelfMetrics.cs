@@ -6,7 +6,7 @@ namespace AzLocalMonitor.Rules.Diagnostics;
 /// <summary>Rules' own counters, exposed on /metrics with the <c>azlm_</c> prefix. Lock-free increments.</summary>
 public sealed class SelfMetrics
 {
-    private readonly long[,] _requests = new long[2, 4];
+    private readonly long[,] _requests = new long[2, 5];
     private readonly long[] _rejected = new long[Enum.GetValues<RejectReason>().Length];
     private long _samples;
     private long _evaluations;
@@ -23,6 +23,9 @@ public sealed class SelfMetrics
         Invalid,
         TooLarge,
         UnsupportedMediaType,
+
+        /// <summary>Refused whole: it names a cluster another shard owns (421).</summary>
+        Misdirected,
     }
 
     public void IngestRequest(OtlpEncoding? encoding, Outcome outcome) =>
@@ -54,7 +57,7 @@ public sealed class SelfMetrics
         ArgumentNullException.ThrowIfNull(writer);
         writer.Family("azlm_ingest_requests_total", "counter", "OTLP export requests received, by encoding and outcome.");
         string[] encodings = ["protobuf", "json"];
-        string[] outcomes = ["accepted", "invalid", "too_large", "unsupported_media_type"];
+        string[] outcomes = ["accepted", "invalid", "too_large", "unsupported_media_type", "misdirected"];
         for (var e = 0; e < 2; e++)
         {
             for (var o = 0; o < outcomes.Length; o++)

@@ -22,9 +22,11 @@ public sealed class IngestPipeline
     private readonly IngestOptions _options;
     private readonly IngestLimits _limits;
     private readonly RemoteWriteTap? _remoteWrite;
+    private readonly ClusterScope _owned;
+    private readonly string _shard;
 
     public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null,
-        RemoteWriteTap? remoteWrite = null)
+        IOptions<ShardOptions>? shard = null, RemoteWriteTap? remoteWrite = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         _store = store;
@@ -35,7 +37,13 @@ public sealed class IngestPipeline
         _options = ingest?.Value ?? new IngestOptions();
         _limits = IngestLimits.From(_options);
         _remoteWrite = remoteWrite;
+        _owned = shard?.Value.Scope() ?? ClusterScope.All;
+        _shard = shard?.Value.Name is { Length: > 0 } name ? $"shard '{name}'" : "this shard";
+        OwnedClusters = _owned.ToString();
     }
+
+    /// <summary>The clusters this instance owns (<c>Shard:Clusters</c>), comma-separated; <c>*</c> when not sharded.</summary>
+    public string OwnedClusters { get; }
 
     /// <summary>
     /// Stores and evaluates one export request; returns what was accepted and rejected. Points for clusters outside
@@ -64,6 +72,11 @@ public sealed class IngestPipeline
 
     private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters)
     {
+        if (RefuseMisdirected(result))
+        {
+            return result;
+        }
+
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         var overLimit = 0;
@@ -139,4 +152,25 @@ public sealed class IngestPipeline
     /// <summary>True when a new series in <paramref name="state"/> would pass the per-cluster or the total limit.</summary>
     private bool AtSeriesLimit(ClusterState state) =>
         state.SeriesCount >= _options.MaxSeriesPerCluster || _store.SeriesCount >= _options.MaxSeries;
+
+    /// <summary>
+    /// A report naming a cluster this shard does not own is refused whole (an agent reports one cluster, so it is
+    /// pointed at the wrong shard): nothing stored, every point counted as <c>not_this_shard</c>.
+    /// </summary>
+    private bool RefuseMisdirected(MappingResult result)
+    {
+        var foreign = result.ByCluster.Keys.Where(c => !_owned.Allows(c)).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count == 0)
+        {
+            return false;
+        }
+
+        var points = result.ByCluster.Values.Sum(s => s.Count);
+        result.Reject(RejectReason.NotThisShard, points);
+        result.Unaccept(points);
+        result.Misdirected = $"{_shard} does not own cluster(s) {string.Join(", ", foreign.Select(c => $"'{c}'"))} "
+            + $"(Shard:Clusters = {_owned}); send them to the shard that owns them. Nothing of this report was stored.";
+        _metrics.SamplesRejected(RejectReason.NotThisShard, points);
+        return true;
+    }
 }

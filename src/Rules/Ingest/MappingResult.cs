@@ -11,6 +11,9 @@ public sealed class MappingResult
     /// <summary>Mapped samples per cluster name.</summary>
     public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Why the whole report was refused as sent to the wrong shard (<see cref="ShardOptions"/>), or null.</summary>
+    public string? Misdirected { get; internal set; }
+
     /// <summary>Total mapped samples.</summary>
     public int Accepted { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed class MappingResult
                 RejectReason.ReservedName => $"{Rejected(r)} point(s) with a metric name Rules reserves (azlm_*, ALERTS)",
                 RejectReason.SeriesLimit => $"{Rejected(r)} point(s) that would create a series past Ingest:MaxSeriesPerCluster or Ingest:MaxSeries",
                 RejectReason.ClusterLimit => $"{Rejected(r)} point(s) for a new cluster past Ingest:MaxClusters",
+                RejectReason.NotThisShard => $"{Rejected(r)} point(s) for clusters another shard owns (Shard:Clusters)",
                 _ => $"{Rejected(r)} point(s) refused ({r})",
             });
         return string.Join("; ", parts);

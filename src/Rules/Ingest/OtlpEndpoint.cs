@@ -13,7 +13,7 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// <c>POST /v1/metrics</c>: the OTLP/HTTP adapter. Protobuf or JSON (anything else 415), gzip or identity,
 /// bodies over <see cref="IngestOptions.MaxRequestBytes"/> 413, undecodable bodies 400. The response uses the
 /// request's encoding and reports rejected points as an OTLP partial success, including points for clusters the
-/// caller's token may not write (never stored).
+/// caller's token may not write (never stored). A report for a cluster another shard owns is refused whole with 421.
 /// </summary>
 public static class OtlpEndpoint
 {
@@ -78,6 +78,14 @@ public static class OtlpEndpoint
         {
             metrics.IngestRequest(encoding, SelfMetrics.Outcome.Invalid);
             return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (result.Misdirected is { } misdirected)
+        {
+            // 421 Misdirected Request (RFC 9110 §15.5.20): this server will not answer for that cluster; the agent keeps
+            // the batch and retries, so nothing is lost once it is pointed at the right shard.
+            metrics.IngestRequest(encoding, SelfMetrics.Outcome.Misdirected);
+            return Results.Text(misdirected, statusCode: StatusCodes.Status421MisdirectedRequest);
         }
 
         metrics.IngestRequest(encoding, SelfMetrics.Outcome.Accepted);

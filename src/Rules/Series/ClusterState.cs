@@ -48,6 +48,13 @@ public sealed class ClusterState
     /// </summary>
     public long FirstReportMs { get; private set; }
 
+    /// <summary>
+    /// The newest data-point timestamp stored for this cluster (Unix ms, the reporting agent's clock); 0 before any.
+    /// Every replica of an HA pair receives the same batches in the same order, so at the report that makes a
+    /// condition true they agree on it, where their own clocks differ: alerts take their start from it.
+    /// </summary>
+    public long LatestSampleMs { get; private set; }
+
     /// <summary>Records a node's last self-report time restored from disk (does not move it backwards).</summary>
     public void RestoreNodeReport(string node, long lastMs)
     {
@@ -104,6 +111,10 @@ public sealed class ClusterState
         }
 
         var result = ts.Record(sample.TimestampMs, sample.Value, receivedMs, staleAfterMs);
+        if (result != RecordResult.Rejected && sample.TimestampMs > LatestSampleMs)
+        {
+            LatestSampleMs = sample.TimestampMs;
+        }
         if (result == RecordResult.Changed)
         {
             ChangedMetrics.Add(sample.Metric);

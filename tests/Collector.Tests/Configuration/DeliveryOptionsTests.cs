@@ -83,4 +83,40 @@ public class DeliveryOptionsTests
 
         Assert.Equal(4, error.Problems.Count);
     }
+
+    [Fact]
+    public void RulesRepeated_OneDestinationPerReplica_NamedByAddress_EachWithTheToken()
+    {
+        var command = new CollectorCommand();
+        var parsed = command.Root.Parse(["--source", "linux", "--rules", "http://rules-a:9480", "--rules", "https://rules-b:9443/azlm"]);
+        var values = command.ToConfiguration(parsed).Where(kv => kv.Key != ConfigurationKeys.Source).Select(kv => (kv.Key, kv.Value!))
+            .Append((ConfigurationKeys.Token, "s3cret")).ToArray();
+
+        var options = Read(values);
+
+        Assert.Equal(["rules-rules-a-9480", "rules-rules-b-9443-azlm"], options.Destinations.Select(d => d.Name));
+        Assert.Equal([new Uri("http://rules-a:9480/v1/metrics"), new Uri("https://rules-b:9443/azlm/v1/metrics")], options.Destinations.Select(d => d.Endpoint));
+        Assert.All(options.Destinations, d => Assert.Equal([new("Authorization", "Bearer s3cret")], d.Headers));
+        Assert.Equal(new Uri("http://rules-a:9480"), options.RulesBaseUrl);
+        Assert.Equal(2, options.RulesBaseUrls.Count);
+    }
+
+    [Fact]
+    public void RulesList_FromAppsettings_IsReadToo_AndOneRulesKeepsItsOldName()
+    {
+        var options = Read(($"{ConfigurationKeys.Rules}:0", "http://rules-a:9480"), ($"{ConfigurationKeys.Rules}:1", "http://rules-b:9480"));
+        var single = Read((ConfigurationKeys.Rules, "http://rules-a:9480"));
+
+        Assert.Equal(["rules-rules-a-9480", "rules-rules-b-9480"], options.Destinations.Select(d => d.Name));
+        Assert.Equal("rules", Assert.Single(single.Destinations).Name); // its spool cursor file is the one it always had
+    }
+
+    [Fact]
+    public void RulesGivenTwice_OrOneBad_IsReported()
+    {
+        var error = Assert.Throws<OptionsException>(() => Read((ConfigurationKeys.Rules, "http://rules-a:9480,http://rules-a:9480/,rules-b:9480")));
+
+        Assert.Contains(error.Problems, p => p.Contains("given twice", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("'rules-b:9480' is not an http:// or https:// URL", StringComparison.Ordinal));
+    }
 }
