@@ -42,6 +42,7 @@ public sealed class ConditionCatalog
         new NodeMaintenanceCondition(),
         new MaintenanceWindowCondition(),
         new TelemetryLostCondition(),
+        new HealthFaultCondition(),
         new CapacityForecastCondition(),
     ];
 }

@@ -57,6 +57,11 @@ public static class PolicyCases
     private static MaintenanceWindow Window(AlertingHarness h, TimeSpan startIn, TimeSpan length, string? node = null) =>
         new("api:w1", "patch-night", "c1", node, null, null, h.Time.GetUtcNow() + startIn, h.Time.GetUtcNow() + startIn + length, null, "tests");
 
+    private static Otlp Fault(string severity, string type, double count = 1) =>
+        Healthy().Gauge(Instruments.HealthFaults, count, ("severity", severity), ("type", HealthFaultType + type));
+
+    private const string HealthFaultType = "Microsoft.Health.FaultType.";
+
     private static readonly TimeSpan Min = TimeSpan.FromMinutes(1);
 
     /// <summary>The capacity job's answer for c1: memory's median forecast crosses its policy <paramref name="in"/> from now.</summary>
@@ -166,5 +171,22 @@ public static class PolicyCases
         new("AzLocalTelemetryLost", "warning", true, "reported for 1 min, then every node silent for 3 min", _ => Healthy(), Min) { SilenceAfter = 3 * Min, Expect = [Warning()] },
         new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), Min) { SilenceAfter = 2 * Min, Expect = [] },
         new("AzLocalTelemetryLost", "warning", false, "one export only, then silent for 3 min (never established)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min, Expect = [] },
+
+        // Health Service faults: one rule per severity; types another alert already says are left out (no double page).
+        new("AzLocalHealthFault", "critical", true, "a disk lost communication (critical fault) for 70 s", _ => Fault("critical", "PhysicalDisk.LostCommunication"), TimeSpan.FromSeconds(70))
+        {
+            Expect = [Critical(("fault_type", HealthFaultType + "PhysicalDisk.LostCommunication"))],
+        },
+        new("AzLocalHealthFault", "critical", false, "a server down (critical fault): AzLocalNodeDown says it", _ => Fault("critical", "Server.Down"), 3 * Min) { Expect = [] },
+        new("AzLocalHealthFault", "warning", true, "a disk with high average latency (warning fault) for 6 min", _ => Fault("warning", "PhysicalDisk.HighLatency.AverageIO"), 6 * Min)
+        {
+            Expect = [Warning(("fault_type", HealthFaultType + "PhysicalDisk.HighLatency.AverageIO"))],
+        },
+        new("AzLocalHealthFault", "warning", false, "a volume 85% full (warning fault): AzLocalVolumeCapacityHigh says it", _ => Fault("warning", "Volume.Capacity"), 10 * Min) { Expect = [] },
+        new("AzLocalHealthFault", "info", true, "an informational fault", _ => Fault("info", "PhysicalDisk.FirmwareVersion"), TimeSpan.FromSeconds(10))
+        {
+            Expect = [Info(("fault_type", HealthFaultType + "PhysicalDisk.FirmwareVersion"))],
+        },
+        new("AzLocalHealthFault", "info", false, "a fault type reported with count 0 (cleared)", _ => Fault("info", "PhysicalDisk.FirmwareVersion", 0), 2 * Min) { Expect = [] },
     ];
 }
