@@ -31,4 +31,8 @@ public static class Instruments
     public const string StorageRepairProcessed = "azlocal.storage.repair.processed";
     public const string StorageDegraded = "azlocal.storage.degraded";
     public const string HealthFaults = "azlocal.health.faults";
+    public const string ClusterWitnessLatency = "azlocal.cluster.witness.latency";
+    public const string ClusterSiteLatency = "azlocal.cluster.site.latency";
+    public const string ReplicationLag = "azlocal.replication.lag";
+    public const string ReplicationState = "azlocal.replication.state";
 }

@@ -38,6 +38,10 @@ public static class MetricCatalog
         new(Instruments.StorageRepairProcessed, Cluster, "By", Gauge, "Bytes processed by a repair/regeneration job, running or waiting.", ["job", "state"]),
         new(Instruments.StorageDegraded, Node, "By", Gauge, "Bytes awaiting resync on the node.", []),
         new(Instruments.HealthFaults, Cluster, "{fault}", Gauge, "Active Health Service faults.", ["severity", "type"]),
+        new(Instruments.ClusterWitnessLatency, Cluster, "s", Gauge, "Round trip to the witness (cloud: the storage account endpoint; file share: the SMB share); absent while unreachable.", ["type"]),
+        new(Instruments.ClusterSiteLatency, Cluster, "s", Gauge, "Round trip between two sites of a stretched cluster; absent while the link is down.", ["site", "peer_site"]),
+        new(Instruments.ReplicationLag, Cluster, "s", Gauge, "How far a replication group's destination is behind its source (the data a site loss would lose).", ["group", "partner", "mode"]),
+        new(Instruments.ReplicationState, Cluster, "", Gauge, "Replication group status (1 for the current state).", ["group", "partner", "mode", "state"]),
     ];
 
     private static readonly FrozenDictionary<string, MetricDefinition> ByInstrument =
@@ -56,5 +60,6 @@ public static class MetricCatalog
         public static IReadOnlyList<string> VolumeOperational { get; } = ["ok", "degraded", "incomplete", "in_service", "detached", "no_redundancy"];
         public static IReadOnlyList<string> Witness { get; } = ["ok", "failed"];
         public static IReadOnlyList<string> DiskState { get; } = ["healthy", "warning", "unhealthy", "retired"];
+        public static IReadOnlyList<string> Replication { get; } = ["in_sync", "initial_sync", "waiting_for_destination", "suspended", "failed", "unknown"];
     }
 }

@@ -67,6 +67,13 @@ internal sealed class CatalogInstruments : IDisposable
         Gauge(Instruments.StorageRepairProcessed, r => RepairJobs(r).Select(j => new Measurement<long>(j.ProcessedBytes, new Tag("job", j.Name), new Tag("state", j.State))));
         Gauge(Instruments.HealthFaults, r => Cluster(r, c => c.Faults.Select(f =>
             new Measurement<long>(f.Count, new Tag("severity", f.Severity), new Tag("type", f.Type)))));
+        Gauge(Instruments.ClusterWitnessLatency, r => Cluster<double>(r, c => c.WitnessLatencySeconds is { } s
+            ? [new Measurement<double>(s, new Tag("type", StateNames.Of(c.WitnessType)))] : []));
+        Gauge(Instruments.ClusterSiteLatency, r => Cluster(r, c => c.SiteLatencies.Select(l =>
+            new Measurement<double>(l.Seconds, new Tag("site", l.Site), new Tag("peer_site", l.PeerSite)))));
+        Gauge(Instruments.ReplicationLag, r => Cluster(r, c => c.Replication.Select(g => new Measurement<double>(g.LagSeconds, ReplicationTags(g)))));
+        Gauge(Instruments.ReplicationState, r => Cluster(r, c => c.Replication.SelectMany(g =>
+            MetricCatalog.States.Replication.Select(s => new Measurement<long>(s == StateNames.Of(g.State) ? 1 : 0, [.. ReplicationTags(g), new Tag("state", s)])))));
     }
 
     /// <summary>The meter to subscribe to: <see cref="MeterName"/> for the first instance in the process.</summary>
@@ -131,6 +138,9 @@ internal sealed class CatalogInstruments : IDisposable
     // Cluster-scope: the cluster's repair jobs, plus rebuilds a node runs on its own disks (md RAID), without node.
     private static IEnumerable<RepairJob> RepairJobs(ClusterReading reading) =>
         (reading.Cluster?.RepairJobs ?? []).Concat(reading.Nodes.SelectMany(n => n.Metrics?.LocalRepairJobs ?? []));
+
+    private static Tag[] ReplicationTags(ReplicationReading g) =>
+        [new("group", g.Group), new("partner", g.Partner), new("mode", StateNames.Of(g.Mode))];
 
     private static IEnumerable<Measurement<long>> StateSet(IReadOnlyList<string> states, string current, Tag subject) =>
         states.Select(s => new Measurement<long>(s == current ? 1 : 0, subject, new Tag("state", s)));

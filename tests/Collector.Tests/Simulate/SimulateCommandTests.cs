@@ -31,7 +31,7 @@ public sealed class SimulateCommandTests : IDisposable
     {
         Assert.Equal(0, await Run("simulate", "describe", "manufacturing"));
 
-        Assert.Contains("raw 6 TB (3 × 2 TB)", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("raw 9.6 TB (3 × 3.2 TB)", _output.ToString(), StringComparison.Ordinal);
         Assert.Contains("critical-db", _output.ToString(), StringComparison.Ordinal);
     }
 

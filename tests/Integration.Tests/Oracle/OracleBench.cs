@@ -13,7 +13,11 @@ namespace AzLocalMonitor.Integration.Tests.Oracle;
 /// </summary>
 public static class OracleBench
 {
-    /// <summary>The policy overlay: spec <c>for</c> → test <c>for</c>, keeping the orderings that matter (NodeDown before TelemetryLost; RebuildSlow longer than Series:StaleAfter).</summary>
+    /// <summary>
+    /// The policy overlay: spec <c>for</c> → test <c>for</c>, keeping the orderings that matter (NodeDown before TelemetryLost;
+    /// RebuildSlow longer than Series:StaleAfter). An alert with several severities is named with its severity
+    /// ("AzLocalHealthFault, severity: critical": the overlay line is a YAML flow mapping).
+    /// </summary>
     public static readonly IReadOnlyList<(string Alert, string Spec, string Test)> ShortenedFor =
     [
         ("AzLocalNodeDown", "30s", "3s"),
@@ -22,6 +26,20 @@ public static class OracleBench
         ("AzLocalQuorumAtRisk", "30s", "2s"),
         ("AzLocalRebuildSlow", "5m", "70s"), // above Series:StaleAfter (60 s), as 5 m is: a job that left the reports is never read as stalled
         ("AzLocalTelemetryLost", "2m", "6s"),
+        ("AzLocalCpuHigh", "15m", "3s"),
+        ("AzLocalMemoryHigh", "15m", "3s"),
+        ("AzLocalVolumeCapacityHigh, severity: warning", "5m", "3s"),
+        ("AzLocalVolumeCapacityHigh, severity: critical", "5m", "3s"),
+        ("AzLocalReserveCapacityLow", "15m", "3s"),
+        ("AzLocalNetworkLatencyHigh", "5m", "3s"),
+        ("AzLocalStorageLatencyHigh", "5m", "3s"),
+        ("AzLocalCacheHitRatioLow", "30m", "3s"),
+        ("AzLocalHealthFault, severity: critical", "1m", "2s"),
+        ("AzLocalHealthFault, severity: warning", "5m", "3s"),
+        ("AzLocalWitnessFailed", "1m", "2s"),
+        ("AzLocalSiteLatencyHigh", "5m", "3s"),
+        ("AzLocalReplicationUnhealthy", "30s", "2s"),
+        ("AzLocalReplicationLagHigh", "5m", "3s"),
     ];
 
     /// <summary>Alerting:NodeSilenceAfter for the run (default 30 s): a node (or a whole cluster) silent this long is silent.</summary>
@@ -133,4 +151,13 @@ public sealed record OracleRun(
     TimeSpan Elapsed,
     TimeSpan StartedAt,
     IReadOnlyList<WebhookNotification> Received,
-    string Diagnostics);
+    string Diagnostics)
+{
+    /// <summary>Batches run one after the other, as one run (notifications of each batch keep their own sink clock).</summary>
+    public static OracleRun Merge(IReadOnlyList<OracleRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return new OracleRun([.. runs.SelectMany(r => r.Verdicts)], runs[0].AlertmanagerChanges, TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)),
+            runs[0].StartedAt, [.. runs.SelectMany(r => r.Received)], string.Concat(runs.Select(r => r.Diagnostics)));
+    }
+}

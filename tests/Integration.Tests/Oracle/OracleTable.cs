@@ -21,6 +21,18 @@ public static class OracleTable
     private const string NodeMaintenance = "AzLocalNodeMaintenance";
     private const string MaintenanceWindow = "AzLocalMaintenanceWindow";
     private const string CapacityForecast = "AzLocalCapacityForecast";
+    private const string HealthFault = "AzLocalHealthFault";
+    private const string WitnessFailed = "AzLocalWitnessFailed";
+    private const string SiteLatencyHigh = "AzLocalSiteLatencyHigh";
+    private const string ReplicationUnhealthy = "AzLocalReplicationUnhealthy";
+    private const string ReplicationLagHigh = "AzLocalReplicationLagHigh";
+    private const string CpuHigh = "AzLocalCpuHigh";
+    private const string MemoryHigh = "AzLocalMemoryHigh";
+    private const string VolumeCapacityHigh = "AzLocalVolumeCapacityHigh";
+    private const string ReserveCapacityLow = "AzLocalReserveCapacityLow";
+    private const string NetworkLatencyHigh = "AzLocalNetworkLatencyHigh";
+    private const string StorageLatencyHigh = "AzLocalStorageLatencyHigh";
+    private const string CacheHitRatioLow = "AzLocalCacheHitRatioLow";
     private const long GiB = 1L << 30;
 
     private static readonly AlertMatch RedundancyMuted = new(StorageDegraded, "fewer copies while a node is away: the expected consequence, muted by NodeDown (§4 inhibition)", ("impact", "redundancy"));
@@ -222,6 +234,176 @@ public static class OracleTable
                 new(NodeDown, "every node up"),
             ],
             Source = "§4 CapacityForecast: warning within 6 months, info within 18 months (storage 80%, memory 80%, N+1); §5 forecasting horizon 18 months. Module: capacity planning, 18-month growth horizon.",
+        },
+
+        // Issue 15: the rest of the policy — one row per alert not raised above, each from a scenario that triggers it.
+        new()
+        {
+            Name = "stretched bank: inter-site link cut",
+            Scenario = "bank-site-link-cut",
+            Cluster = "bank",
+            ObserveFor = TimeSpan.FromSeconds(75), // link cut at 2 s, back at 26 s
+            Incidents = "the inter-site link of the stretched bank is cut: HQ keeps quorum with the witness, the secondary site's 2 nodes leave the cluster: 1 incident → 1 page (NodeDown, one group for both nodes); replication can no longer be synchronous (chat) and 3 of 5 votes is one loss from quorum (chat)",
+            Pages = [NodeDown],
+            Chat = [QuorumAtRisk, ReplicationUnhealthy],
+            MustPage = [new(NodeDown, "a node of the cut-off site", ("node", "node-3")), new(NodeDown, "a node of the cut-off site", ("node", "node-4"))],
+            MustChat = [new(ReplicationUnhealthy, "the synchronous group loses its destination site", ("group", "trading"), ("mode", "synchronous"))],
+            MustNotNotify =
+            [
+                new(NodeDown, "HQ's nodes never left", ("node", "node-1")),
+                new(NodeDown, "HQ's nodes never left", ("node", "node-2")),
+                new(QuorumLost, "HQ's 2 nodes + the cloud witness: 3 of 5 votes"),
+                new(StorageDegraded, "HQ keeps both copies of its two-way mirror; the secondary site held the replica"),
+                new(TelemetryLost, "HQ keeps reporting"),
+            ],
+            Tolerated = [("chat", RebuildInProgress, "the returning site's resync after the link is back (module warning tier); it may finish before Rules sees it")],
+            Source = "Module Scenario 2: 2 sites × 2 nodes, synchronous replication (zero RPO), cloud witness, 5-minute RTO; Quorum Strategies (the witness breaks the tie); §4 NodeDown critical (peers report it down), QuorumAtRisk warning (3 = ⌊5/2⌋+1). Issue 15: cutting the inter-site link raises the right alert within a minute of simulated time (NodeDown for 30 s; ReplicationUnhealthy for 30 s).",
+        },
+        new()
+        {
+            Name = "stretched bank: inter-site latency 8 ms",
+            Scenario = "bank-site-latency",
+            Cluster = "bank-latency",
+            ObserveFor = TimeSpan.FromSeconds(40),
+            Incidents = "the inter-site round trip rises to 8 ms (module: < 5 ms for synchronous replication): a degradation, not a failure → 0 pages, 1 chat (SiteLatencyHigh)",
+            Chat = [SiteLatencyHigh],
+            MustNotNotify = [new(NodeDown, "nothing failed"), new(ReplicationUnhealthy, "replication keeps going, slower"), new(NetworkLatencyHigh, "per-peer latencies are within each site; between sites it is SiteLatencyHigh")],
+            Source = "Module Scenario 2: cross-site network latency < 5 ms. Issue 15: cross-site latency metric and alert.",
+        },
+        new()
+        {
+            Name = "hospital: replication 75 min behind (RPO 1 h)",
+            Scenario = "hospital-replication-lag",
+            Cluster = "hospital-a",
+            ObserveFor = TimeSpan.FromSeconds(40),
+            Incidents = "Hospital A's asynchronous replicas fall 75 minutes behind, beyond the 1-hour RPO: a risk, not an outage → 0 pages, 1 chat (ReplicationLagHigh)",
+            Chat = [ReplicationLagHigh],
+            MustChat = [new(ReplicationLagHigh, "the PACS replica to Hospital B", ("group", "pacs"), ("partner", "hospital-b"))],
+            MustNotNotify = [new(ReplicationUnhealthy, "still replicating, only late"), new(NodeDown, "nothing failed")],
+            Source = "Module Scenario 3: asynchronous replication with 1-hour RPO; RTO/RPO targets: site loss RPO depends on replication lag. Issue 15: a replication lag beyond the hospital's RPO alerts.",
+        },
+        new()
+        {
+            Name = "3-node cluster: witness failed",
+            Scenario = "witness-failure",
+            Cluster = "witness-failure-cluster",
+            ObserveFor = TimeSpan.FromSeconds(30), // witness slow at 1 s, failed at 2 s
+            Incidents = "the cloud witness of a 3-node cluster fails: quorum holds (a 3-node cluster keeps quorum after one node failure with or without a witness) → 0 pages, 1 chat (WitnessFailed)",
+            Chat = [WitnessFailed],
+            MustNotNotify =
+            [
+                new(QuorumAtRisk, "3 of 3 node votes: one more loss still leaves 2 of 3 (the witness is not what holds quorum on 3 nodes)"),
+                new(QuorumLost, "every node up"),
+                new(HealthFault, "the Health Service's witness fault is the same failure (WitnessFailed says it)"),
+            ],
+            Source = "Module: 3-node cluster, node quorum by majority (no witness needed, though recommended); cloud witness in Azure Storage. PRODUCT.md §5: a 3-node cluster keeps quorum after one node failure with or without a witness. Issue 15: a witness failure on 3+ nodes must not be silent (warning).",
+        },
+        new()
+        {
+            Name = "slow capacity drive",
+            Scenario = "slow-disk",
+            Cluster = "slow-disk-cluster",
+            ObserveFor = TimeSpan.FromSeconds(35),
+            Incidents = "a capacity drive of node-2 answers in 60 ms: node-2's storage latency above 10 ms (chat) and the Health Service's high-latency fault naming the drive (chat) → 0 pages",
+            Chat = [StorageLatencyHigh, HealthFault],
+            MustChat = [new(StorageLatencyHigh, "the node with the slow drive", ("node", "node-2")), new(HealthFault, "the fault names the drive", ("fault_type", "Microsoft.Health.FaultType.PhysicalDisk.HighLatency.AverageIO"))],
+            MustNotNotify = [new(StorageLatencyHigh, "node-1's drives are fine", ("node", "node-1")), new(PhysicalDiskFailed, "slow, not failed")],
+            Source = "§4 StorageLatencyHigh warning (capacity-tier budget 10 ms); Health Service faults by PerceivedSeverity (issue 15: 3–5 → warning). Module: monitor storage latency; storage failure domain.",
+        },
+        new()
+        {
+            Name = "cache drive failure (hybrid)",
+            Scenario = "cache-drive-failure",
+            Cluster = "cache-drive-cluster",
+            ObserveFor = TimeSpan.FromSeconds(35),
+            Incidents = "one of node-2's two NVMe cache drives fails: 1 page (PhysicalDiskFailed, the cache drive); half its HDDs lose the cache: chat (CacheHitRatioLow on node-2); the Health Service's FailedMedia fault is the same drive and does not page again",
+            Pages = [PhysicalDiskFailed],
+            Chat = [CacheHitRatioLow],
+            MustPage = [new(PhysicalDiskFailed, "the failed cache drive", ("node", "node-2"), ("usage", "cache"))],
+            MustChat = [new(CacheHitRatioLow, "the node whose HDDs lost their cache", ("node", "node-2"))],
+            MustNotNotify = [new(HealthFault, "the same failed drive: AzLocalPhysicalDiskFailed already says it (one failure, one page)"), new(StorageDegraded, "no volume lost a copy")],
+            Source = "§4 PhysicalDiskFailed critical (capacity or cache disk unhealthy), CacheHitRatioLow warning (hybrid only). Issue 15: a fault that says what PhysicalDiskFailed already says must not page twice. Module: monitor storage cache hit rates.",
+        },
+        new()
+        {
+            Name = "storage network latency",
+            Scenario = "network-latency",
+            Cluster = "network-latency-cluster",
+            ObserveFor = TimeSpan.FromSeconds(30),
+            Incidents = "the storage network's round trip rises to 2 ms (budget 0.5 ms): a degradation → 0 pages, chat (NetworkLatencyHigh)",
+            Chat = [NetworkLatencyHigh],
+            MustChat = [new(NetworkLatencyHigh, "the storage segment", ("network", "storage"))],
+            MustNotNotify = [new(NetworkLatencyHigh, "the management network is unaffected", ("network", "management"))],
+            Source = "§4 NetworkLatencyHigh warning: storage 0.5 ms, management 1 ms, cluster 5 ms. Module: Network latency and throughput among the key metrics.",
+        },
+        new()
+        {
+            Name = "Health Service faults no other alert says",
+            Scenario = "health-fault",
+            Cluster = "health-fault-cluster",
+            ObserveFor = TimeSpan.FromSeconds(30),
+            Incidents = "the Health Service reports a disk that lost communication (critical) and an informational fault: 1 page (HealthFault critical), 1 log (HealthFault info)",
+            Pages = [HealthFault],
+            Log = [HealthFault],
+            MustPage = [new(HealthFault, "critical fault, no other alert says it", ("fault_type", "Microsoft.Health.FaultType.PhysicalDisk.LostCommunication"))],
+            MustNotNotify = [new(PhysicalDiskFailed, "no disk reported unhealthy by the storage subsystem")],
+            Source = "Issue 15: Health Service faults as alerts, PerceivedSeverity 6–7 → critical (page), 2 → info (log). Module: critical alerts for storage; informational for routine operations.",
+        },
+        new()
+        {
+            Name = "busy cluster (CPU and memory above 80%)",
+            Scenario = "busy-cluster",
+            Cluster = "busy-cluster",
+            ObserveFor = TimeSpan.FromSeconds(30),
+            Incidents = "every node runs above 80% CPU and memory: a capacity risk, not an incident → 0 pages, chat (CpuHigh, MemoryHigh)",
+            Chat = [CpuHigh, MemoryHigh],
+            MustNotNotify = [new(NodeDown, "nothing failed")],
+            Tolerated = [("chat", CapacityForecast, "N+1 no longer holds with every node this full (§4 CapacityForecast: N+1 policy); whether the forecast job runs within the row is not said")],
+            Source = "§4 CpuHigh, MemoryHigh warning above 80%. Module: warning alerts = high resource utilization (> 80%).",
+        },
+        new()
+        {
+            Name = "volumes filling (85% and 95%)",
+            Scenario = "volume-full",
+            Cluster = "volume-full-cluster",
+            ObserveFor = TimeSpan.FromSeconds(30),
+            Incidents = "volume-1 at 85% (warning) and volume-2 at 95% (critical: VMs pause when it fills): 1 page (VolumeCapacityHigh critical), chat (VolumeCapacityHigh warning)",
+            Pages = [VolumeCapacityHigh],
+            Chat = [VolumeCapacityHigh],
+            MustPage = [new(VolumeCapacityHigh, "the 95% volume", ("volume", "volume-2"), ("severity", "critical"))],
+            MustChat = [new(VolumeCapacityHigh, "the 85% volume", ("volume", "volume-1"), ("severity", "warning"))],
+            MustNotNotify = [new(VolumeCapacityHigh, "85% is below the critical 90%", ("volume", "volume-1"), ("severity", "critical"))],
+            Source = "§4 VolumeCapacityHigh: warning at 80%, critical at 90% (volume used / size).",
+        },
+        new()
+        {
+            Name = "drive failure with no rebuild reserve",
+            Scenario = "drive-failure-no-reserve",
+            Cluster = "no-reserve-cluster",
+            ObserveFor = TimeSpan.FromSeconds(40), // drive fails at 2 s, retired at 14 s with no room to rebuild
+            Incidents = "volumes were created into the rebuild reserve (chat: ReserveCapacityLow); a drive fails (1 page: PhysicalDiskFailed) and its data cannot be rebuilt, so the volumes stay short of a copy (1 page: StorageDegraded)",
+            Pages = [PhysicalDiskFailed, StorageDegraded],
+            Chat = [ReserveCapacityLow],
+            MustPage = [new(PhysicalDiskFailed, "the failed drive", ("node", "node-1"))],
+            MustNotNotify = [new(StorageDegraded, "three-way mirror with one drive lost keeps two copies: no data offline", ("impact", "data_offline")), new(HealthFault, "InsufficientReserveCapacity is ReserveCapacityLow's; FailedMedia is PhysicalDiskFailed's"), new(QuorumAtRisk, "every node up")],
+            Tolerated =
+            [
+                ("chat", RebuildInProgress, "not expected (no room to rebuild), tolerated only if the model starts one"),
+                ("chat", CapacityForecast, "the pool is 42 of 46 TB allocated (91%), already past the 80% storage policy, so a CapacityForecast warning is right by §4; whether the forecast job runs within the 40 s row is not fixed (it did in one run of two)"),
+            ],
+            Source = "§4 ReserveCapacityLow warning (pool free below one capacity drive per node, up to four), PhysicalDiskFailed critical, StorageDegraded critical (a volume with fewer copies, no node away to explain it). §5 reserve. Module: storage failure: loss of a drive, data reconstructed (needs the reserve).",
+        },
+        new()
+        {
+            Name = "capacity forecast crossing in 6 to 18 months",
+            Scenario = "capacity-forecast-far",
+            Cluster = "capacity-forecast-far-cluster",
+            History = new MemoryHistory(Days: 150, FromRatio: 0.45, ToRatio: 0.55, SizeBytes: 768 * GiB), // the line crosses 80% in ~375 days
+            ObserveFor = TimeSpan.FromSeconds(45),
+            Incidents = "memory grew from 45% to 55% over 150 days; its forecast crosses the 80% policy in about a year: a plan → 0 pages, 1 log (CapacityForecast info)",
+            Log = [CapacityForecast],
+            MustNotNotify = [new(CapacityForecast, "a crossing beyond 6 months is the info, not the warning", ("severity", "warning"))],
+            Source = "§4 CapacityForecast: warning within 6 months, info within 18 months. Module: plan for an 18-month growth horizon.",
         },
     ];
 }

@@ -21,4 +21,13 @@ internal sealed record ClusterFacts
     public IReadOnlyList<RepairJob> RepairJobs { get; init; } = [];
 
     public IReadOnlyList<FaultCount> Faults { get; init; } = [];
+
+    /// <summary>Round trip to the witness; null when there is none, it is unreachable, or the source cannot measure it.</summary>
+    public double? WitnessLatencySeconds { get; init; }
+
+    /// <summary>Round trips between the sites of a stretched cluster (empty for one site or a link that is down).</summary>
+    public IReadOnlyList<SiteLatency> SiteLatencies { get; init; } = [];
+
+    /// <summary>Replication groups this cluster is the source of.</summary>
+    public IReadOnlyList<ReplicationReading> Replication { get; init; } = [];
 }

@@ -17,6 +17,10 @@ internal static class StateNames
 
     public static string Of(DiskState state) => MetricCatalog.States.DiskState[(int)state];
 
+    public static string Of(ReplicationState state) => MetricCatalog.States.Replication[(int)state];
+
+    public static string Of(ReplicationMode mode) => mode == ReplicationMode.Synchronous ? "synchronous" : "asynchronous";
+
     public static string Of(WitnessType type) => type switch
     {
         WitnessType.Cloud => "cloud",

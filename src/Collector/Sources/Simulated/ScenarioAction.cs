@@ -32,4 +32,34 @@ internal enum ScenarioAction
 
     /// <summary><c>partition: heal</c>: the networks are whole again.</summary>
     PartitionHeal,
+
+    /// <summary><c>witness-latency: 400ms</c> (or <c>normal</c>): round trip to the witness.</summary>
+    WitnessLatency,
+
+    /// <summary><c>site-link: cut</c>: the link between the sites of a stretched cluster is down (the later sites are cut off).</summary>
+    SiteLinkCut,
+
+    /// <summary><c>site-link: ok</c>: the inter-site link is whole and at its normal latency.</summary>
+    SiteLinkRestore,
+
+    /// <summary><c>site-link: 8ms</c>: the inter-site link is up with this round trip.</summary>
+    SiteLinkLatency,
+
+    /// <summary><c>replication-lag: 75m</c> (or <c>normal</c>): the replication destination falls this far behind.</summary>
+    ReplicationLag,
+
+    /// <summary><c>network-latency: {network: storage, latency: 2ms}</c> (latency <c>normal</c> to restore): a network segment's round trip.</summary>
+    NetworkLatency,
+
+    /// <summary><c>slow-disk: {node: node-2, latency: 40ms}</c> (latency <c>normal</c> to restore): a capacity drive of the node answers slowly.</summary>
+    SlowDisk,
+
+    /// <summary><c>cache-drive-fail: node-2</c>: a cache drive fails; its capacity drives are unbound from the cache (reads miss).</summary>
+    CacheDriveFail,
+
+    /// <summary><c>cache-drive-replace: node-2</c>: the cache drive is replaced and the capacity drives are bound again.</summary>
+    CacheDriveReplace,
+
+    /// <summary><c>health-fault: {type: PhysicalDisk.LostCommunication, severity: critical, count: 1}</c>: the Health Service raises (count 0: clears) a fault the model does not otherwise produce.</summary>
+    HealthFault,
 }

@@ -1,3 +1,5 @@
+using AzLocalMonitor.Collector.Sources.Readings;
+
 namespace AzLocalMonitor.Collector.Sources.Simulated;
 
 /// <summary>One timed event of a scenario.</summary>
@@ -14,4 +16,13 @@ internal sealed record ScenarioEvent(TimeSpan At, ScenarioAction Action, string?
 
     /// <summary>The nodes cut off by a partition event.</summary>
     public IReadOnlyList<string> Nodes { get; init; } = [];
+
+    /// <summary>Seconds of latency or lag events; null for "normal".</summary>
+    public double? Seconds { get; init; }
+
+    /// <summary>The network segment of a network-latency event.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>The fault of a health-fault event: its type (after Microsoft.Health.FaultType.), severity and count.</summary>
+    public FaultCount? Fault { get; init; }
 }

@@ -8,7 +8,7 @@ namespace AzLocalMonitor.Collector.Sources.Simulated;
 internal static class ScenarioEventParser
 {
     private static readonly string[] ActionKeys =
-        ["node-down", "node-up", "node-pause", "node-resume", "witness", "drive-fail", "drive-replace", "partition"];
+        ["node-down", "node-up", "node-pause", "node-resume", "witness", "drive-fail", "drive-replace", "partition", .. ImpairmentEventParser.Keys];
 
     public static ScenarioEvent Parse(YamlValues y, YamlNode node, IReadOnlyList<ClusterSpec> clusters)
     {
@@ -77,6 +77,7 @@ internal static class ScenarioEventParser
         "witness" => new(at, WitnessAction(y, value, cluster), null, line),
         "drive-fail" => Drive(y, value, cluster, at, ScenarioAction.DriveFail, line),
         "drive-replace" => Drive(y, value, cluster, at, ScenarioAction.DriveReplace, line),
+        _ when ImpairmentEventParser.Keys.Contains(key) => ImpairmentEventParser.Parse(y, key, value, cluster, at, line, v => NodeName(y, v, cluster)),
         _ => Partition(y, value, cluster, at, line),
     };
 

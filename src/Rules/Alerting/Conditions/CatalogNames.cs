@@ -26,6 +26,11 @@ internal static class CatalogNames
     public static readonly string NetworkLatency = Of(Instruments.NetworkLatency);
     public static readonly string StorageLatency = Of(Instruments.StorageLatency);
     public static readonly string CacheHitRatio = Of(Instruments.StorageCacheHitRatio);
+    public static readonly string HealthFaults = Of(Instruments.HealthFaults);
+    public static readonly string WitnessLatency = Of(Instruments.ClusterWitnessLatency);
+    public static readonly string SiteLatency = Of(Instruments.ClusterSiteLatency);
+    public static readonly string ReplicationLag = Of(Instruments.ReplicationLag);
+    public static readonly string ReplicationState = Of(Instruments.ReplicationState);
 
     /// <summary>Rules' own series (not catalog metrics) that conditions' PromQL uses.</summary>
     /// <summary>The agent's own gauge (not a catalog metric): 0 while its node cannot query the cluster (Windows source).</summary>

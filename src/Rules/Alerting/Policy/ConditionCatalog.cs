@@ -42,6 +42,11 @@ public sealed class ConditionCatalog
         new NodeMaintenanceCondition(),
         new MaintenanceWindowCondition(),
         new TelemetryLostCondition(),
+        new HealthFaultCondition(),
+        new WitnessFailedCondition(),
+        new SeriesThresholdCondition("site_latency_high", CatalogNames.SiteLatency, above: true, ["cluster", "site", "peer_site"], ConditionHelpers.Millis, max: 1),
+        new ReplicationUnhealthyCondition(),
+        new ReplicationLagHighCondition(),
         new CapacityForecastCondition(),
     ];
 }

@@ -116,6 +116,14 @@ public class ScenarioParserTests
     [InlineData("stalled-rebuild")]
     [InlineData("drive-failure-node-outage")]
     [InlineData("capacity-forecast")]
+    [InlineData("bank-site-link-cut")]
+    [InlineData("bank-site-latency")]
+    [InlineData("hospital-replication-lag")]
+    [InlineData("witness-failure")]
+    [InlineData("slow-disk")]
+    [InlineData("cache-drive-failure")]
+    [InlineData("network-latency")]
+    [InlineData("health-fault")]
     public void Load_ShippedScenarioByName_Parses(string name)
     {
         var scenario = ScenarioParser.Load(name);

@@ -57,6 +57,20 @@ public static class PolicyCases
     private static MaintenanceWindow Window(AlertingHarness h, TimeSpan startIn, TimeSpan length, string? node = null) =>
         new("api:w1", "patch-night", "c1", node, null, null, h.Time.GetUtcNow() + startIn, h.Time.GetUtcNow() + startIn + length, null, "tests");
 
+    private static Otlp Witness(string state, int nodes) =>
+        Enumerable.Range(1, nodes).Aggregate(
+            new Otlp("c1", "node-1").Gauge(Instruments.ClusterQuorum, 1).StateSet(Instruments.ClusterWitnessState, MetricCatalog.States.Witness, state, ("type", "cloud")),
+            (o, i) => o.StateSet(Instruments.NodeState, MetricCatalog.States.Node, "up", ("node", $"node-{i}")));
+
+    private static Otlp Replication(string state, string mode, double lagSeconds) =>
+        Healthy().Gauge(Instruments.ReplicationLag, lagSeconds, ("group", "pacs"), ("partner", "hospital-b"), ("mode", mode))
+            .StateSet(Instruments.ReplicationState, MetricCatalog.States.Replication, state, ("group", "pacs"), ("partner", "hospital-b"), ("mode", mode));
+
+    private static Otlp Fault(string severity, string type, double count = 1) =>
+        Healthy().Gauge(Instruments.HealthFaults, count, ("severity", severity), ("type", HealthFaultType + type));
+
+    private const string HealthFaultType = "Microsoft.Health.FaultType.";
+
     private static readonly TimeSpan Min = TimeSpan.FromMinutes(1);
 
     /// <summary>The capacity job's answer for c1: memory's median forecast crosses its policy <paramref name="in"/> from now.</summary>
@@ -166,5 +180,48 @@ public static class PolicyCases
         new("AzLocalTelemetryLost", "warning", true, "reported for 1 min, then every node silent for 3 min", _ => Healthy(), Min) { SilenceAfter = 3 * Min, Expect = [Warning()] },
         new("AzLocalTelemetryLost", "warning", false, "silent for 2 min only (30 s silence + 2 min for)", _ => Healthy(), Min) { SilenceAfter = 2 * Min, Expect = [] },
         new("AzLocalTelemetryLost", "warning", false, "one export only, then silent for 3 min (never established)", _ => Healthy(), TimeSpan.FromSeconds(10)) { SilenceAfter = 3 * Min, Expect = [] },
+
+        // Health Service faults: one rule per severity; types another alert already says are left out (no double page).
+        new("AzLocalHealthFault", "critical", true, "a disk lost communication (critical fault) for 70 s", _ => Fault("critical", "PhysicalDisk.LostCommunication"), TimeSpan.FromSeconds(70))
+        {
+            Expect = [Critical(("fault_type", HealthFaultType + "PhysicalDisk.LostCommunication"))],
+        },
+        new("AzLocalHealthFault", "critical", false, "a server down (critical fault): AzLocalNodeDown says it", _ => Fault("critical", "Server.Down"), 3 * Min) { Expect = [] },
+        new("AzLocalHealthFault", "warning", true, "a disk with high average latency (warning fault) for 6 min", _ => Fault("warning", "PhysicalDisk.HighLatency.AverageIO"), 6 * Min)
+        {
+            Expect = [Warning(("fault_type", HealthFaultType + "PhysicalDisk.HighLatency.AverageIO"))],
+        },
+        new("AzLocalHealthFault", "warning", false, "a volume 85% full (warning fault): AzLocalVolumeCapacityHigh says it", _ => Fault("warning", "Volume.Capacity"), 10 * Min) { Expect = [] },
+        new("AzLocalHealthFault", "info", true, "an informational fault", _ => Fault("info", "PhysicalDisk.FirmwareVersion"), TimeSpan.FromSeconds(10))
+        {
+            Expect = [Info(("fault_type", HealthFaultType + "PhysicalDisk.FirmwareVersion"))],
+        },
+        new("AzLocalHealthFault", "info", false, "a fault type reported with count 0 (cleared)", _ => Fault("info", "PhysicalDisk.FirmwareVersion", 0), 2 * Min) { Expect = [] },
+
+        // Witness on every topology: a failed witness on 3+ nodes is its own warning; on 2 nodes it is QuorumAtRisk.
+        new("AzLocalWitnessFailed", "warning", true, "3-node cluster whose cloud witness failed, for 70 s", _ => Witness("failed", 3), TimeSpan.FromSeconds(70))
+        {
+            Expect = [Warning(("witness", "cloud"))],
+        },
+        new("AzLocalWitnessFailed", "warning", false, "2-node cluster whose witness failed (AzLocalQuorumAtRisk says it)", _ => Witness("failed", 2), 3 * Min) { Expect = [] },
+
+        // Stretched clusters and replication (module: < 5 ms between sites; hospital RPO 1 h).
+        new("AzLocalSiteLatencyHigh", "warning", true, "8 ms between the sites for 6 min",
+            _ => Healthy().Gauge(Instruments.ClusterSiteLatency, 0.008, ("site", "hq"), ("peer_site", "secondary")), 6 * Min)
+        {
+            Expect = [Warning(("site", "hq"), ("peer_site", "secondary")).Valued(0.008)],
+        },
+        new("AzLocalSiteLatencyHigh", "warning", false, "3 ms between the sites",
+            _ => Healthy().Gauge(Instruments.ClusterSiteLatency, 0.003, ("site", "hq"), ("peer_site", "secondary")), 10 * Min) { Expect = [] },
+        new("AzLocalReplicationUnhealthy", "warning", true, "a group waiting for its destination for 40 s", _ => Replication("waiting_for_destination", "synchronous", 40), TimeSpan.FromSeconds(40))
+        {
+            Expect = [Warning(("group", "pacs"), ("partner", "hospital-b"), ("mode", "synchronous"))],
+        },
+        new("AzLocalReplicationUnhealthy", "warning", false, "a group in initial sync", _ => Replication("initial_sync", "synchronous", 0), 3 * Min) { Expect = [] },
+        new("AzLocalReplicationLagHigh", "warning", true, "asynchronous replica 75 min behind for 6 min (RPO 1 h)", _ => Replication("in_sync", "asynchronous", 4500), 6 * Min)
+        {
+            Expect = [Warning(("group", "pacs"), ("partner", "hospital-b")).Valued(4500)],
+        },
+        new("AzLocalReplicationLagHigh", "warning", false, "asynchronous replica 50 min behind (within the 1 h RPO)", _ => Replication("in_sync", "asynchronous", 3000), 10 * Min) { Expect = [] },
     ];
 }

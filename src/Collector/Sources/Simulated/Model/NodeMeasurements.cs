@@ -19,10 +19,12 @@ internal sealed class NodeMeasurements
     private readonly double _writeLatency;
 
     private readonly long _repairRate;
+    private readonly Impairments _impairments;
 
-    public NodeMeasurements(ClusterSpec spec, int seed, int clusterIndex, long repairBytesPerSecond)
+    public NodeMeasurements(ClusterSpec spec, int seed, int clusterIndex, long repairBytesPerSecond, Impairments impairments)
     {
         _spec = spec;
+        _impairments = impairments;
         _repairRate = repairBytesPerSecond;
         _seed = seed;
         _cluster = clusterIndex;
@@ -46,10 +48,13 @@ internal sealed class NodeMeasurements
         var memoryUsed = _spec.HostMemoryBytes + (vms * m.VmMemoryBytes) + (long)((1L << 30) * (1 + N(2)));
         var available = Math.Max(0, _spec.MemoryPerNodeBytes - memoryUsed);
 
-        var hit = _spec.Cache is null ? 0 : Math.Clamp(_spec.Workload.CacheHitRatio + (0.02 * N(3)), 0, 1);
+        var hit = _spec.Cache is null ? 0 : Math.Clamp(_spec.Workload.CacheHitRatio + (0.02 * N(3)), 0, 1) * _impairments.CacheBound(index);
         var pressure = (storage.Repairing ? 1.6 : 1.0) * (storage.Degraded ? 1.2 : 1.0) * Math.Max(0.5, m.Load);
-        var read = ((hit * _cacheReadLatency) + ((1 - hit) * _capacityReadLatency)) * pressure * (1 + (0.15 * N(4)));
-        var write = _writeLatency * pressure * (1 + (0.15 * N(5)));
+
+        // A slow capacity drive serves its share of the node's missed reads and of the writes destaged to it.
+        var slow = (_impairments.SlowDiskSeconds[index] ?? 0) / _spec.Capacity.Count;
+        var read = (((hit * _cacheReadLatency) + ((1 - hit) * _capacityReadLatency)) * pressure * (1 + (0.15 * N(4)))) + ((1 - hit) * slow);
+        var write = (_writeLatency * pressure * (1 + (0.15 * N(5)))) + slow;
 
         var members = 0;
         foreach (var member in m.Member)
@@ -73,7 +78,7 @@ internal sealed class NodeMeasurements
             ReadOperations = (long)(_spec.Workload.ReadIops / _spec.Nodes * m.LoadIntegral),
             WriteOperations = (long)(_spec.Workload.WriteIops / _spec.Nodes * m.LoadIntegral),
             DegradedBytes = members == 0 ? 0 : storage.RemainingRepairBytes / members,
-            Disks = storage.DisksByNode[index],
+            Disks = WithFailedCache(storage.DisksByNode[index], _impairments.FailedCacheDrives[index]),
             Latencies = Latencies(index, m.Member, storage.Repairing, now),
             Throughput =
             [
@@ -87,31 +92,35 @@ internal sealed class NodeMeasurements
         };
     }
 
-    private PeerLatency[] Latencies(int index, bool[] member, bool repairing, TimeSpan now)
+    // Peers in the same site only: the round trip between the sites of a stretched cluster is
+    // azlocal.cluster.site.latency (its own budget and alert), not a per-peer segment latency.
+    private List<PeerLatency> Latencies(int index, bool[] member, bool repairing, TimeSpan now)
     {
-        var peers = 0;
-        for (var p = 0; p < member.Length; p++)
-        {
-            peers += p != index && member[p] ? 1 : 0;
-        }
-
-        var result = new PeerLatency[peers * 3];
-        var k = 0;
+        var result = new List<PeerLatency>(member.Length * 3);
         var networks = _spec.Networks;
+        var storage = _impairments.NetworkSeconds("storage", networks.StorageLatencySeconds);
+        var management = _impairments.NetworkSeconds("management", networks.ManagementLatencySeconds);
+        var cluster = _impairments.NetworkSeconds("cluster", networks.ClusterLatencySeconds);
         for (var p = 0; p < member.Length; p++)
         {
-            if (p == index || !member[p])
+            if (p == index || !member[p] || _spec.SiteOf(p) != _spec.SiteOf(index))
             {
                 continue;
             }
 
             var n = Noise.At(_seed, (_cluster * ClusterSpec.MaxNodes) + index, 20 + p, now);
             var name = _spec.NodeNames[p];
-            result[k++] = new PeerLatency("storage", name, networks.StorageLatencySeconds * (repairing ? 1.4 : 1) * (1 + (0.3 * n)));
-            result[k++] = new PeerLatency("management", name, networks.ManagementLatencySeconds * (1 + (0.25 * n)));
-            result[k++] = new PeerLatency("cluster", name, networks.ClusterLatencySeconds * (1 + (0.25 * n)));
+            result.Add(new PeerLatency("storage", name, storage * (repairing ? 1.4 : 1) * (1 + (0.3 * n))));
+            result.Add(new PeerLatency("management", name, management * (1 + (0.25 * n))));
+            result.Add(new PeerLatency("cluster", name, cluster * (1 + (0.25 * n))));
         }
 
         return result;
     }
+
+    private IReadOnlyList<DiskGroup> WithFailedCache(IReadOnlyList<DiskGroup> disks, int failed) =>
+        failed == 0 ? disks : [.. disks.Select(d => d.Usage != "cache" ? d
+            : d.State == DiskState.Healthy ? d with { Count = d.Count - failed }
+            : d.State == DiskState.Unhealthy ? d with { Count = d.Count + failed }
+            : d)];
 }

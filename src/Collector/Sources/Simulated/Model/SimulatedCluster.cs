@@ -24,6 +24,8 @@ internal sealed class SimulatedCluster
     private readonly int[] _capacity;
     private readonly int[] _kept;
     private readonly bool[] _hosts;
+    private readonly Impairments _impairments;
+    private TimeSpan? _siteCutAt;
     private WitnessState _witness = WitnessState.Ok;
     private QuorumView _quorum;
 
@@ -46,7 +48,8 @@ internal sealed class SimulatedCluster
         _hosts = new bool[spec.Nodes];
         _growth = new GrowthCurve(scenario.Growth, spec, scenario.Seed, clusterIndex);
         _storage = new StorageModel(spec, scenario, _growth);
-        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecond);
+        _impairments = new Impairments(spec);
+        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecond, _impairments);
         _quorum = QuorumCalculator.Compute(spec, _states, _isolated, _witness);
     }
 
@@ -114,6 +117,24 @@ internal sealed class SimulatedCluster
             case ScenarioAction.PartitionHeal:
                 Array.Clear(_isolated);
                 break;
+            case ScenarioAction.SiteLinkCut when _siteCutAt is null:
+                // The later sites lose the first one; the witness decides which side keeps the cluster (QuorumCalculator).
+                for (var i = 0; i < _isolated.Length; i++)
+                {
+                    _isolated[i] = !_spec.InPrimarySite(i);
+                }
+
+                _siteCutAt = now;
+                _impairments.Apply(e, index);
+                break;
+            case ScenarioAction.SiteLinkRestore when _siteCutAt is not null:
+                Array.Clear(_isolated);
+                _siteCutAt = null;
+                _impairments.Apply(e, index);
+                break;
+            default:
+                _impairments.Apply(e, index);
+                break;
         }
 
         _quorum = QuorumCalculator.Compute(_spec, _states, _isolated, _witness);
@@ -144,11 +165,12 @@ internal sealed class SimulatedCluster
             nodes[i] = new NodeReading(_spec.NodeNames[i], state, Drain(i, now, vms[i]), metrics);
         }
 
-        return new ClusterReading(nodes, Facts(storage));
+        return new ClusterReading(nodes, Facts(storage, now));
     }
 
-    private ClusterFacts Facts(StorageSnapshot storage)
+    private ClusterFacts Facts(StorageSnapshot storage, TimeSpan now)
     {
+        var witnessState = _spec.Witness == WitnessType.None ? WitnessState.Ok : _witness;
         var away = _spec.Nodes - _quorum.Members;
         var needRepair = storage.Volumes.Count(v => v.Operational != OperationalState.Ok);
         return new ClusterFacts
@@ -157,17 +179,22 @@ internal sealed class SimulatedCluster
             VotesConfigured = _quorum.VotesConfigured,
             VotesPresent = _quorum.VotesPresent,
             WitnessType = _spec.Witness,
-            WitnessState = _spec.Witness == WitnessType.None ? WitnessState.Ok : _witness,
+            WitnessState = witnessState,
+            WitnessLatencySeconds = _impairments.Witness(witnessState),
+            SiteLatencies = _impairments.Sites(),
+            Replication = _impairments.Replication(_siteCutAt is null, _siteCutAt is { } cut ? (now - cut).TotalSeconds : 0),
             Pools = [storage.Pool],
             Volumes = storage.Volumes,
             RepairJobs = storage.Jobs,
             Faults =
             [
+                .. _impairments.InjectedFaults,
                 new FaultCount("critical", "Microsoft.Health.FaultType.Server.Down", away),
                 new FaultCount("critical", "Microsoft.Health.FaultType.ClusterQuorumWitness.Error", _spec.Witness != WitnessType.None && _witness == WitnessState.Failed ? 1 : 0),
                 new FaultCount("info", "Microsoft.Health.FaultType.VirtualDisks.NeedsRepair", needRepair),
-                new FaultCount("critical", "Microsoft.Health.FaultType.PhysicalDisk.FailedMedia", storage.UnhealthyDrives),
+                new FaultCount("critical", "Microsoft.Health.FaultType.PhysicalDisk.FailedMedia", storage.UnhealthyDrives + _impairments.FailedCacheDrives.Sum()),
                 new FaultCount("warning", "Microsoft.Health.FaultType.StoragePool.InsufficientReserveCapacity", storage.CannotHeal),
+                new FaultCount("warning", "Microsoft.Health.FaultType.PhysicalDisk.HighLatency.AverageIO", _impairments.SlowDiskSeconds.Count(s => s is not null)),
             ],
         };
     }

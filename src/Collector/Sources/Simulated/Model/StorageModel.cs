@@ -27,7 +27,10 @@ internal sealed class StorageModel
         _retireAfter = scenario.RetireAfter;
         _resyncs = new Resync?[spec.Nodes];
         _healthyDisks = Disks(spec.Capacity.Count, 0, 0);
-        _efficiency = [.. spec.Volumes.Select(v => ResiliencyRules.Efficiency(v.Resiliency, spec.Nodes, spec.AllFlash))];
+        // A stretched cluster keeps a full copy of every volume at each site, each at the volume's resiliency on the
+        // site's nodes (the bank: two-way mirror on 2 nodes per site).
+        var perSite = spec.Nodes / spec.SiteCount;
+        _efficiency = [.. spec.Volumes.Select(v => ResiliencyRules.Efficiency(v.Resiliency, perSite, spec.AllFlash) / spec.SiteCount)];
     }
 
     /// <summary>Pool bytes allocated to volumes at <paramref name="now"/> (thin volumes: the footprint of what is written).</summary>
@@ -108,7 +111,8 @@ internal sealed class StorageModel
         var impaired = 0;
         for (var i = 0; i < _spec.Nodes; i++)
         {
-            if (!quorum.Member[i] || HasUnrebuiltDrive(i, now))
+            // Volumes are active in the first site; a later site away costs their replica, not their copies.
+            if (_spec.InPrimarySite(i) && (!quorum.Member[i] || HasUnrebuiltDrive(i, now)))
             {
                 impaired++;
             }

@@ -54,6 +54,24 @@ internal sealed record ClusterSpec
     /// <summary>Site or role, for describe (e.g. "Hospital A, primary").</summary>
     public string? Site { get; init; }
 
+    /// <summary>
+    /// Stretched cluster: the site of each node (node-1 first); null for one site. The first site is where the
+    /// volumes are active (the replication source); the others hold replicas.
+    /// </summary>
+    public IReadOnlyList<string>? NodeSites { get; init; }
+
+    /// <summary>Replication this cluster is the source of; null for none.</summary>
+    public ReplicationSpec? Replication { get; init; }
+
+    /// <summary>Distinct sites (1 unless stretched).</summary>
+    public int SiteCount => NodeSites?.Distinct(StringComparer.Ordinal).Count() ?? 1;
+
+    /// <summary>The site of node <paramref name="index"/> (0-based); null for a one-site cluster.</summary>
+    public string? SiteOf(int index) => NodeSites?[index];
+
+    /// <summary>True when node <paramref name="index"/> is in the first (active) site, or the cluster has one site.</summary>
+    public bool InPrimarySite(int index) => NodeSites is null || NodeSites[index] == NodeSites[0];
+
     /// <summary>True unless the capacity tier is HDD (hybrid).</summary>
     public bool AllFlash => Capacity.Media != "hdd";
 

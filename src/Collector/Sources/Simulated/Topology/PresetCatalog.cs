@@ -19,7 +19,8 @@ internal static class PresetCatalog
         new("two-node-witness", "2 nodes + cloud witness, two-way mirror", [TwoNode("two-node-cluster")],
             ["Module: 2-node cluster, file share or cloud witness for quorum, survives 1 node failure, 2-way mirror."]),
         new("three-node", "3 nodes, three-way mirror (production standard)", [ThreeNode("three-node-cluster")],
-            ["Module: 3-node production standard, node majority (no witness needed), 3-way mirror."]),
+            ["Module: 3-node production standard, node majority (no witness needed), 3-way mirror: it keeps quorum after one "
+                + "node failure without a witness (2 of 3 votes)."]),
         new("four-node", "4 nodes hybrid (NVMe cache + HDD), mirror + dual parity, cloud witness", [FourNode("four-node-cluster")],
             ["Module: 4+ nodes, multiple failures survivable; hybrid media so the cache hit ratio matters."]),
         CustomerPresets.Manufacturing,
@@ -93,5 +94,6 @@ internal static class PresetCatalog
         Volumes = [new VolumeSpec("vm-mirror", Resiliency.ThreeWayMirror, 10 * TB), new VolumeSpec("archive", Resiliency.DualParity, 40 * TB, 0.5)],
         Vms = new VmSpec(32, 24 * GiB),
         Workload = new WorkloadSpec(60_000, 20_000, CacheHitRatio: 0.9),
+        Networks = new NetworkSpec(StorageLinkBytesPerSecond: 100e9 / 8), // module: 4+ nodes, 100 Gbps storage network
     };
 }

@@ -12,10 +12,12 @@ public class CapacityReportTests
         Assert.True(PresetCatalog.TryGet("manufacturing", out var preset));
         var report = CapacityReport.Of(preset.Clusters[0]);
 
-        Assert.Equal(6 * TB, report.RawBytes);
+        // 3 nodes × 4 × 800 GB (the module's minimums: SSD drives of 800 GB–2 TB, at least 4 per node) = 9.6 TB raw;
+        // three-way mirror 9.6 ÷ 3 = 3.2 TB; reserve 3 drives = 2.4 TB → (9.6 − 2.4) ÷ 3 = 2.4 TB.
+        Assert.Equal(9.6 * TB, report.RawBytes);
         var threeWay = report.Usable.Single(u => u.Resiliency == Resiliency.ThreeWayMirror);
-        Assert.Equal(2 * TB, threeWay.UsableIgnoringReserve, tolerance: 1_000);
-        Assert.Equal(1.5 * TB, threeWay.Usable, tolerance: 1_000);
+        Assert.Equal(3.2 * TB, threeWay.UsableIgnoringReserve, tolerance: 1_000);
+        Assert.Equal(2.4 * TB, threeWay.Usable, tolerance: 1_000);
         Assert.DoesNotContain(report.Usable, u => u.Resiliency == Resiliency.DualParity);
         Assert.Equal(2.0 / 3, report.Footprints.Single(f => f.Volume.Name == "test-dev").Efficiency, precision: 6);
         Assert.Equal(11 * TB, report.TotalFootprint, tolerance: 1_000_000);
@@ -30,9 +32,9 @@ public class CapacityReportTests
 
         var text = PresetDescriber.Describe(preset);
 
-        Assert.Contains("raw 6 TB (3 × 2 TB)", text, StringComparison.Ordinal);
+        Assert.Contains("raw 9.6 TB (3 × 3.2 TB)", text, StringComparison.Ordinal);
         Assert.Contains("three_way_mirror", text, StringComparison.Ordinal);
-        Assert.Matches(@"three_way_mirror\s+33\.3 %:\s+1\.5 TB \| 2 TB", text);
+        Assert.Matches(@"three_way_mirror\s+33\.3 %:\s+2\.4 TB \| 3\.2 TB", text);
         Assert.Contains("critical-db", text, StringComparison.Ordinal);
         Assert.Contains("footprint 11 TB", text, StringComparison.Ordinal);
         Assert.Contains("single parity (66.7%)", text, StringComparison.Ordinal);

@@ -1,0 +1,141 @@
+using AzLocalMonitor.Collector.Sources;
+using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Simulated;
+using AzLocalMonitor.Collector.Sources.Simulated.Model;
+using AzLocalMonitor.Collector.Sources.Simulated.Topology;
+
+namespace AzLocalMonitor.Collector.Tests.Sources.Simulated.Model;
+
+/// <summary>
+/// The degradations the issue 15 scenario actions add, against the module's figures: a stretched bank (2 sites × 2
+/// nodes, cloud witness, synchronous replication, cross-site &lt; 5 ms), the hospital's asynchronous replication
+/// (1-hour RPO), witness, network, disk and cache degradations.
+/// </summary>
+public class ImpairmentTests
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.UnixEpoch;
+
+    private static Scenario Preset(string name) =>
+        PresetCatalog.TryGet(name, out var preset) ? new Scenario { Topology = preset.Clusters } : throw new ArgumentException(name);
+
+    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    private static ScenarioEvent At(double seconds, ScenarioAction action, string? node = null) => new(S(seconds), action, node, 1);
+
+    [Fact]
+    public void Bank_IsOneStretchedClusterOfTwoSitesOfTwoNodes()
+    {
+        Assert.True(PresetCatalog.TryGet("bank", out var bank));
+
+        var spec = Assert.Single(bank.Clusters);
+        Assert.Equal(4, spec.Nodes);
+        Assert.Equal(2, spec.SiteCount);
+        Assert.Equal(["hq", "hq", "secondary", "secondary"], spec.NodeSites);
+        Assert.Equal(ReplicationMode.Synchronous, spec.Replication!.Mode);
+        Assert.Equal(WitnessType.Cloud, spec.Witness);
+    }
+
+    [Fact]
+    public void Bank_SiteLinkCut_HqKeepsQuorumWithTheWitness_SecondaryLeaves_ReplicationWaits_NoDataOffline()
+    {
+        var cluster = new SimulatedCluster(Preset("bank"));
+        var healthy = cluster.Read(S(5)).Cluster!;
+        Assert.Equal((5, 5), (healthy.VotesPresent, healthy.VotesConfigured)); // 4 nodes + the witness (even node votes)
+        Assert.All(healthy.Replication, r => Assert.Equal((ReplicationState.InSync, 0.0), (r.State, r.LagSeconds)));
+
+        var changes = cluster.Apply(At(10, ScenarioAction.SiteLinkCut), T0);
+        var cut = cluster.Read(S(11));
+
+        // Visible at the next read after the cut (1 s of scenario time): NodeDown's 30 s `for` then fires well within a minute.
+        Assert.Equal(["node-3", "node-4"], changes.Where(c => c.Kind == StateChangeKind.NodeDown).Select(c => c.Subject));
+        Assert.Equal([NodeState.Up, NodeState.Up, NodeState.Down, NodeState.Down], cut.Nodes.Select(n => n.State));
+        var facts = cut.Cluster!;
+        Assert.True(facts.HasQuorum);
+        Assert.Equal(3, facts.VotesPresent); // 2 HQ nodes + the witness, of 5
+        Assert.Empty(facts.SiteLatencies);
+        Assert.All(facts.Replication, r => Assert.Equal(ReplicationState.WaitingForDestination, r.State));
+        Assert.All(facts.Volumes, v => Assert.Equal(HealthState.Healthy, v.Health)); // HQ keeps both copies of its two-way mirror
+
+        cluster.Apply(At(130, ScenarioAction.SiteLinkRestore), T0);
+        var back = cluster.Read(S(131)).Cluster!;
+        Assert.Equal(5, back.VotesPresent);
+        Assert.All(back.Replication, r => Assert.Equal(ReplicationState.InSync, r.State));
+    }
+
+    [Fact]
+    public void Bank_SiteLinkLatency_IsReportedBetweenTheSites()
+    {
+        var cluster = new SimulatedCluster(Preset("bank"));
+
+        cluster.Apply(At(10, ScenarioAction.SiteLinkLatency) with { Seconds = 0.008 }, T0);
+
+        var site = Assert.Single(cluster.Read(S(11)).Cluster!.SiteLatencies);
+        Assert.Equal(("hq", "secondary", 0.008), (site.Site, site.PeerSite, site.Seconds));
+    }
+
+    [Fact]
+    public void Hospital_ReplicationLag_IsTheEventsLag_AndTheNormalOneWithinTheRpo()
+    {
+        var scenario = Preset("hospital");
+        var cluster = new SimulatedCluster(scenario, scenario.Clusters[0], 0);
+        Assert.All(cluster.Read(S(5)).Cluster!.Replication, r => Assert.True(r.LagSeconds < 3600));
+
+        cluster.Apply(At(10, ScenarioAction.ReplicationLag) with { Seconds = 4500 }, T0);
+
+        var groups = cluster.Read(S(11)).Cluster!.Replication;
+        Assert.Equal(["pacs", "ehr"], groups.Select(g => g.Group));
+        Assert.All(groups, g => Assert.Equal(("hospital-b", ReplicationMode.Asynchronous, 4500.0), (g.Partner, g.Mode, g.LagSeconds)));
+    }
+
+    [Fact]
+    public void Witness_LatencyIsReported_UntilItFails()
+    {
+        var cluster = new SimulatedCluster(Preset("two-node-witness"));
+        Assert.Equal(0.035, cluster.Read(S(1)).Cluster!.WitnessLatencySeconds);
+
+        cluster.Apply(At(2, ScenarioAction.WitnessLatency) with { Seconds = 0.9 }, T0);
+        Assert.Equal(0.9, cluster.Read(S(3)).Cluster!.WitnessLatencySeconds);
+
+        cluster.Apply(At(4, ScenarioAction.WitnessFail), T0);
+        Assert.Null(cluster.Read(S(5)).Cluster!.WitnessLatencySeconds);
+    }
+
+    [Fact]
+    public void NetworkLatency_SlowsEveryPeerOnThatSegmentOnly()
+    {
+        var cluster = new SimulatedCluster(Preset("three-node"));
+
+        cluster.Apply(At(1, ScenarioAction.NetworkLatency) with { Network = "storage", Seconds = 0.002 }, T0);
+
+        var latencies = cluster.Read(S(2)).Nodes.SelectMany(n => n.Metrics!.Latencies).ToList();
+        Assert.All(latencies.Where(l => l.Network == "storage"), l => Assert.True(l.Seconds > 0.0005 * 2));
+        Assert.All(latencies.Where(l => l.Network == "management"), l => Assert.True(l.Seconds < 0.001));
+    }
+
+    [Fact]
+    public void SlowDisk_RaisesThatNodesLatencyAboveTenMilliseconds_AndAHighLatencyFault()
+    {
+        var cluster = new SimulatedCluster(Preset("three-node"));
+
+        cluster.Apply(At(1, ScenarioAction.SlowDisk, "node-2") with { Seconds = 0.060 }, T0);
+
+        var reading = cluster.Read(S(2));
+        Assert.True(reading.Nodes[1].Metrics!.WriteLatencySeconds > 0.010);
+        Assert.True(reading.Nodes[0].Metrics!.WriteLatencySeconds < 0.010);
+        Assert.Contains(reading.Cluster!.Faults, f => f.Type == "Microsoft.Health.FaultType.PhysicalDisk.HighLatency.AverageIO" && f.Count == 1);
+    }
+
+    [Fact]
+    public void CacheDriveFailure_UnhealthyCacheDisk_AndTheHitRatioFallsBelowPolicy()
+    {
+        var cluster = new SimulatedCluster(Preset("four-node"));
+        Assert.True(cluster.Read(S(1)).Nodes[1].Metrics!.CacheHitRatio > 0.8);
+
+        cluster.Apply(At(2, ScenarioAction.CacheDriveFail, "node-2"), T0);
+
+        var node = cluster.Read(S(3)).Nodes[1].Metrics!;
+        Assert.True(node.CacheHitRatio < 0.8); // half its HDDs unbound from the cache
+        Assert.Contains(node.Disks, d => d is { Usage: "cache", State: DiskState.Unhealthy, Count: 1 });
+        Assert.Contains(node.Disks, d => d is { Usage: "cache", State: DiskState.Healthy, Count: 1 });
+    }
+}
