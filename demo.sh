@@ -7,8 +7,9 @@
 #   a simulated 3-node Azure Local cluster's collector (a scripted node failure, then quorum loss), with 18 months of
 #   capacity history backfilled from the simulator's growth curve (capacity forecast and N+1 date at once)
 #   a collector for this host (linux source: /proc)
+#   a loopback webhook sink standing in for the pager, chat and log receivers     http://127.0.0.1:9494
 # Installs what it needs on first run. Ctrl-C stops everything it started.
-# Ports can be moved: RULES_PORT, PROMETHEUS_PORT, ALERTMANAGER_PORT. DEMO_SCENARIO picks the scenario file.
+# Ports can be moved: RULES_PORT, PROMETHEUS_PORT, ALERTMANAGER_PORT, SINK_PORT. DEMO_SCENARIO picks the scenario file.
 # Rules requires tokens (docs/security.md): the demo makes one per role at start and prints them once.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,14 +18,15 @@ root=$(pwd)
 RULES_PORT=${RULES_PORT:-9480}
 PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
 ALERTMANAGER_PORT=${ALERTMANAGER_PORT:-9093}
+SINK_PORT=${SINK_PORT:-9494}
 DEMO_SCENARIO=${DEMO_SCENARIO:-$root/src/Collector/scenarios/demo.yaml}
 state="$root/.demo"
 
 scripts/install-deps.sh --no-npm
 
-for port in "$RULES_PORT" "$PROMETHEUS_PORT" "$ALERTMANAGER_PORT"; do
+for port in "$RULES_PORT" "$PROMETHEUS_PORT" "$ALERTMANAGER_PORT" "$SINK_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "error: 127.0.0.1:$port is already in use. Stop what listens there, or set RULES_PORT / PROMETHEUS_PORT / ALERTMANAGER_PORT." >&2
+    echo "error: 127.0.0.1:$port is already in use. Stop what listens there, or set RULES_PORT / PROMETHEUS_PORT / ALERTMANAGER_PORT / SINK_PORT." >&2
     exit 1
   fi
 done
@@ -81,17 +83,20 @@ export Auth__Tokens__admin__SecretSha256=$(sha256 "$admin_token") Auth__Tokens__
 
 sed "s/127.0.0.1:9480/127.0.0.1:$RULES_PORT/g; s/127.0.0.1:9093/127.0.0.1:$ALERTMANAGER_PORT/g; s#credentials_file: azlm-viewer.token#credentials_file: $state/tokens/viewer.token#" \
   deploy/prometheus/prometheus.yml >"$state/prometheus/prometheus.yml"
-# Rules evaluates the policy here; the generated Prometheus rules (deploy/prometheus/rules/) are for teams that
-# evaluate in Prometheus instead, so this Prometheus only scrapes (an empty rules folder).
-mkdir -p "$state/prometheus/rules"
+# The default topology: Rules alerts, this Prometheus only scrapes (the generated rules of deploy/prometheus-only/ are
+# for teams that evaluate in Prometheus instead; docs/operations.md). The shipped Alertmanager receivers are
+# placeholders that deliver nowhere: the demo's copy points them at its loopback sink (pages in .demo/logs/pages.log).
+sed "s#https://replace-me.invalid/hooks/#http://127.0.0.1:$SINK_PORT/hooks/#" \
+  deploy/alertmanager/alertmanager.yml >"$state/alertmanager/alertmanager.yml"
 
 echo "==> writing 18 months of the simulated cluster's capacity history (its growth curve up to now)"
 # The months before the scenario starts, from the same curve the live simulator continues (docs/capacity.md): Rules
 # loads it at start (History:BackfillCsv) and forecasts at once, so /ui/capacity/<cluster> has its forecast.
 dotnet "$bin_collector" simulate history "$DEMO_SCENARIO" --span 548d --output "$state/history.csv"
 
-echo "==> starting Alertmanager, Rules and Prometheus"
-start alertmanager "$am_bin" --config.file="$root/deploy/alertmanager/alertmanager.yml" \
+echo "==> starting the webhook sink, Alertmanager, Rules and Prometheus"
+start pages node scripts/webhook-sink.mjs "$SINK_PORT"
+start alertmanager "$am_bin" --config.file="$state/alertmanager/alertmanager.yml" \
   --storage.path="$state/alertmanager" --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address=
 start rules dotnet "$bin_rules" --urls "http://127.0.0.1:$RULES_PORT" \
   --Alertmanager:Url "http://127.0.0.1:$ALERTMANAGER_PORT" --Alertmanager:GeneratorUrl "http://127.0.0.1:$RULES_PORT" \
@@ -119,6 +124,7 @@ AzLocalMonitor is running (all on loopback):
     capacity        http://127.0.0.1:$RULES_PORT/ui/capacity/$demo_cluster   (forecast, P10–P90 band, N+1 date; links the HTML report)
   Prometheus        http://127.0.0.1:$PROMETHEUS_PORT/          (try: azlocal_cluster_quorum, ALERTS)
   Alertmanager      http://127.0.0.1:$ALERTMANAGER_PORT/
+  pages             .demo/logs/pages.log                        (what the pager, chat and log receivers got)
   Grafana           no Grafana server is installable here; import dashboards/*.json into your Grafana, or
                     point it at deploy/grafana/provisioning/ (datasource: this Prometheus).
 Collectors: a simulated cluster running $(basename "$DEMO_SCENARIO") and this host (linux source).

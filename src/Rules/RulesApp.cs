@@ -48,6 +48,7 @@ public static class RulesApp
             o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         AddServices(builder.Services, builder.Configuration);
+        builder.AddRulesTelemetry();
         builder.Services.AddRulesAuth(builder.Configuration);
         builder.Services.AddRulesRateLimits(builder.Configuration);
         builder.Services.AddCapacityPlanning(builder.Configuration);
@@ -65,13 +66,16 @@ public static class RulesApp
         {
             app.Logger.LogInformation("Restored {Count} alert(s) from the state store", restored);
         }
+        RulesTelemetry.ObserveGauges(app.Services);
+        var selfMetrics = SelfMetricsExposition.Create(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: the partitions are token names
 
         // Every endpoint needs a viewer token unless it says otherwise (the fallback policy, AuthSetup).
         app.MapPost("/v1/metrics", OtlpEndpoint.HandleAsync).RequireAuthorization(AuthSetup.IngestPolicy).RequireRateLimiting(RateLimitSetup.IngestPolicy);
-        var metrics = app.MapGet("/metrics", MetricsEndpoint.Handle);
+        var metrics = app.MapGet("/metrics", (HttpContext http, SeriesStore store, AlertBook book, TimeProvider time, IOptions<SeriesOptions> series, [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<IMetricsContributor> contributors) =>
+            MetricsEndpoint.HandleAsync(http, store, book, selfMetrics, time, series, contributors));
         _ = auth.AnonymousMetrics ? metrics.AllowAnonymous() : metrics.RequireAuthorization(AuthSetup.ViewerPolicy);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
@@ -109,6 +113,7 @@ public static class RulesApp
             () => services.GetRequiredService<IOptions<IngestOptions>>().Value,
             () => services.GetRequiredService<IOptions<AuthOptions>>().Value,
             () => services.GetRequiredService<IOptions<RemoteWriteOptions>>().Value,
+            () => services.GetRequiredService<IOptions<OtelOptions>>().Value,
         })
         {
             try
@@ -145,7 +150,6 @@ public static class RulesApp
         services.AddSingleton<IValidateOptions<SeriesOptions>, RulesOptionsValidator>();
         services.AddSingleton<IValidateOptions<IngestOptions>, RulesOptionsValidator>();
 
-        services.AddSingleton<SelfMetrics>();
         services.AddSingleton<SeriesStore>();
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
         services.AddSingleton(sp => new ConditionCatalog(sp.GetServices<IAlertCondition>()));
@@ -217,7 +221,14 @@ public static class RulesApp
             return;
         }
 
-        services.AddHttpClient();
+        services.AddHttpClient("alertmanager").AddDeliveryResilience();
+        services.AddHttpClient("webhook").AddDeliveryResilience();
+        if (hasAlertmanager)
+        {
+            services.AddHttpClient("alertmanager-status", c => c.Timeout = TimeSpan.FromSeconds(10));
+            services.AddHostedService<AlertmanagerConfigCheck>();
+        }
+
         services.AddSingleton<IReadOnlyList<HttpAlertSender>>(sp =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>();

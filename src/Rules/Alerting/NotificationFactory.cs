@@ -32,6 +32,9 @@ public sealed class NotificationFactory
             : now + (4 * _alerting.ResendDelay);
         var labels = alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
         var generator = $"{_generatorBase}/api/v1/alerts?alertname={Uri.EscapeDataString(alert.Name)}";
-        return new AlertNotification(labels, alert.Annotations, startsAt, endsAt, generator);
+        return new AlertNotification(labels, alert.Annotations, startsAt, endsAt, generator)
+        {
+            Origin = System.Diagnostics.Activity.Current?.Context ?? default,
+        };
     }
 }

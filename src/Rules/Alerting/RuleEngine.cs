@@ -75,6 +75,9 @@ public sealed class RuleEngine
         // Millisecond precision, as stored and as Prometheus keeps time: a restored alert's startsAt is then exactly
         // the one Alertmanager heard before the restart (and the one an HA replica computes).
         now = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        using var activity = Diagnostics.Tracing.Source.StartActivity(Diagnostics.Tracing.Evaluate);
+        activity?.SetTag(Diagnostics.Tracing.ClusterAttribute, cluster.Name);
+        activity?.SetTag("azlm.on_arrival", onArrival);
         lock (cluster.Gate)
         {
             EvaluateLocked(alerts, now, onArrival);

@@ -12,20 +12,21 @@ namespace AzLocalMonitor.Rules.Api;
 
 /// <summary>
 /// <c>GET /metrics</c>: every fresh series received (catalog names), an <c>ALERTS</c> series per pending or
-/// firing alert (as Prometheus exposes its own), report times per node and cluster, and self-metrics.
+/// firing alert (as Prometheus exposes its own), report times per node and cluster, and self-metrics (written by
+/// the OpenTelemetry Prometheus exporter, see <see cref="SelfMetricsExposition"/>).
 /// </summary>
 public static class MetricsEndpoint
 {
     private static readonly Dictionary<string, MetricDefinition> CatalogByPrometheusName =
         MetricCatalog.All.ToDictionary(d => d.PrometheusName, StringComparer.Ordinal);
 
-    public static IResult Handle(SeriesStore store, AlertBook book, SelfMetrics metrics, TimeProvider time, IOptions<SeriesOptions> seriesOptions, IAlertNotifier notifier,
+    public static async Task<IResult> HandleAsync(HttpContext http, SeriesStore store, AlertBook book, SelfMetricsExposition self, TimeProvider time, IOptions<SeriesOptions> seriesOptions,
         [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<IMetricsContributor> contributors)
     {
+        ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(contributors);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(book);
-        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(seriesOptions);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -35,13 +36,11 @@ public static class MetricsEndpoint
         var nodeReports = new List<(LabelSet Labels, double Value)>();
         var clusterReports = new List<(LabelSet Labels, double Value)>();
         var clusterFirstReports = new List<(LabelSet Labels, double Value)>();
-        var activeSeries = 0;
 
         foreach (var cluster in store.Clusters.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             lock (cluster.Gate)
             {
-                activeSeries += cluster.SeriesCount;
                 foreach (var metric in cluster.Metrics)
                 {
                     foreach (var series in cluster.SeriesOf(metric))
@@ -92,12 +91,13 @@ public static class MetricsEndpoint
         WriteFamily(writer, CatalogNames.NodeLastReport, "gauge", "When each node last reported its own telemetry.", nodeReports);
         WriteFamily(writer, CatalogNames.ClusterLastReport, "gauge", "When any node of each cluster last reported.", clusterReports);
         WriteFamily(writer, CatalogNames.ClusterFirstReport, "gauge", "When Rules first heard from each cluster since it started (0: known before a restart); AzLocalTelemetryLost needs the two to be far enough apart.", clusterFirstReports);
-        var queueLength = notifier.QueueLength;
-        metrics.WriteTo(writer, activeSeries, queueLength);
         foreach (var contributor in contributors)
         {
             contributor.WriteTo(writer);
         }
+
+        // Rules' own azlm_* instruments, through the OpenTelemetry Prometheus exporter (Diagnostics/SelfMetrics).
+        await self.AppendToAsync(sb, http).ConfigureAwait(false);
 
         return Results.Text(sb.ToString(), PrometheusTextWriter.ContentType);
     }

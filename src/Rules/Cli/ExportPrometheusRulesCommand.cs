@@ -5,7 +5,7 @@ namespace AzLocalMonitor.Rules.Cli;
 
 /// <summary>
 /// <c>export-prometheus-rules [--policy FILE]... [--output FILE] [--check]</c>: writes the alerting policy as
-/// Prometheus rules (default: deploy/prometheus/rules/azlocal.rules.yml from the shipped default policy).
+/// Prometheus rules (default: deploy/prometheus-only/rules/azlocal.rules.yml from the shipped default policy).
 /// </summary>
 public static class ExportPrometheusRulesCommand
 {
@@ -17,7 +17,7 @@ public static class ExportPrometheusRulesCommand
         Writes the alerting policy (the shipped default, with any --policy files laid over it) as Prometheus
         alerting rules. Without --output the rules go to standard output.
           --policy FILE   a user policy file laid over the default (repeatable)
-          --output FILE   where to write (e.g. deploy/prometheus/rules/azlocal.rules.yml)
+          --output FILE   where to write (e.g. deploy/prometheus-only/rules/azlocal.rules.yml)
           --check         do not write: exit 1 when FILE differs from what would be written
         """;
 

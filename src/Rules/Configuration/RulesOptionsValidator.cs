@@ -1,4 +1,5 @@
 using AzLocalMonitor.Rules.Alerting;
+using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Notify;
 using AzLocalMonitor.Rules.Series;
@@ -11,7 +12,8 @@ public sealed class RulesOptionsValidator :
     IValidateOptions<AlertmanagerOptions>,
     IValidateOptions<AlertingOptions>,
     IValidateOptions<SeriesOptions>,
-    IValidateOptions<IngestOptions>
+    IValidateOptions<IngestOptions>,
+    IValidateOptions<OtelOptions>
 {
     public ValidateOptionsResult Validate(string? name, AlertmanagerOptions options)
     {
@@ -90,6 +92,30 @@ public sealed class RulesOptionsValidator :
 
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    public ValidateOptionsResult Validate(string? name, OtelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Endpoint) &&
+            (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"Otel:Endpoint '{options.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:4318.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Headers) && options.Headers.Split(',').Any(h => !h.Contains('=', StringComparison.Ordinal)))
+        {
+            errors.Add("Otel:Headers must be key=value pairs separated by commas.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        {
+            errors.Add("Otel:ServiceName must not be empty.");
+        }
+
+        Positive(errors, "Otel:MetricInterval", options.MetricInterval);
+        return Result(errors);
+    }
 
     private static void Positive(List<string> errors, string key, TimeSpan value)
     {

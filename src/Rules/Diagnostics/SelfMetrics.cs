@@ -1,20 +1,32 @@
-using AzLocalMonitor.Rules.Exposition;
-using AzLocalMonitor.Rules.Series;
+using System.Diagnostics.Metrics;
 
 namespace AzLocalMonitor.Rules.Diagnostics;
 
-/// <summary>Rules' own counters, exposed on /metrics with the <c>azlm_</c> prefix. Lock-free increments.</summary>
-public sealed class SelfMetrics
+/// <summary>
+/// Rules' own telemetry as <see cref="System.Diagnostics.Metrics"/> instruments (meter <see cref="MeterName"/>),
+/// exported the standard way: the OpenTelemetry Prometheus exporter appends them to <c>GET /metrics</c>, and the
+/// OTLP exporter sends them when <c>Otel:Endpoint</c> is set (<see cref="Telemetry"/>). The instrument names are
+/// the <c>azlm_*</c> contract as Prometheus sees them: counters already end in <c>_total</c> and the histogram in its
+/// unit, so the exporter adds no suffix.
+/// </summary>
+public sealed class SelfMetrics : IDisposable
 {
-    private readonly long[,] _requests = new long[2, 5];
-    private readonly long[] _rejected = new long[Enum.GetValues<RejectReason>().Length];
-    private long _samples;
-    private long _evaluations;
-    private long _evaluationTicks;
-    private long _sent;
-    private long _failed;
-    private long _dropped;
-    private long _droppedCritical;
+    public const string MeterName = "AzLocalMonitor.Rules";
+
+    // Seconds; one cluster's evaluation takes microseconds to a few milliseconds, so the SDK's default
+    // (millisecond-sized) boundaries would put everything in the first bucket.
+    private static readonly double[] EvaluationBuckets = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1];
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _samples;
+    private readonly Counter<long> _rejected;
+    private readonly Histogram<double> _evaluation;
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _failed;
+    private readonly Counter<long> _dropped;
+    private int _placeholderReceivers;
 
     /// <summary>Outcome of an ingest request (label <c>outcome</c>).</summary>
     public enum Outcome
@@ -28,67 +40,81 @@ public sealed class SelfMetrics
         Misdirected,
     }
 
-    public void IngestRequest(OtlpEncoding? encoding, Outcome outcome) =>
-        Interlocked.Increment(ref _requests[encoding == OtlpEncoding.Json ? 1 : 0, (int)outcome]);
-
-    public void SamplesAccepted(int count) => Interlocked.Add(ref _samples, count);
-
-    public void SamplesRejected(RejectReason reason, int count) => Interlocked.Add(ref _rejected[(int)reason], count);
-
-    public void RecordEvaluation(TimeSpan elapsed)
+    /// <summary>Instruments on a meter of <paramref name="meters"/> (the app's), or on a meter of its own (tests, benchmarks).</summary>
+    public SelfMetrics(IMeterFactory? meters = null)
     {
-        Interlocked.Increment(ref _evaluations);
-        Interlocked.Add(ref _evaluationTicks, elapsed.Ticks);
-    }
+        _ownsMeter = meters is null;
+        _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _requests = _meter.CreateCounter<long>("azlm_ingest_requests_total", null, "OTLP export requests received, by encoding and outcome.");
+        _samples = _meter.CreateCounter<long>("azlm_ingest_samples_total", null, "Data points stored.");
+        _rejected = _meter.CreateCounter<long>("azlm_ingest_samples_rejected_total", null, "Data points not stored, by reason.");
+        _evaluation = _meter.CreateHistogram("azlm_rule_evaluation_seconds", "s", "Time spent evaluating every rule for one cluster.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EvaluationBuckets });
+        _sent = _meter.CreateCounter<long>("azlm_notifications_sent_total", null, "Alerts delivered to Alertmanager.");
+        _failed = _meter.CreateCounter<long>("azlm_notifications_failed_total", null, "Alerts whose delivery failed after every retry.");
+        _dropped = _meter.CreateCounter<long>("azlm_notifications_dropped_total", null,
+            "Alerts dropped because the delivery queue was full, by severity (critical: the queue held only criticals).");
 
-    public void NotificationsSent(int count) => Interlocked.Add(ref _sent, count);
+        _meter.CreateObservableGauge("azlm_alertmanager_placeholder_receivers", () => Volatile.Read(ref _placeholderReceivers), null,
+            "Receivers of the Alertmanager Rules sends to that still post to the shipped placeholder (replace-me.invalid): nobody is paged through them.");
 
-    public void NotificationsFailed(int count) => Interlocked.Add(ref _failed, count);
-
-    /// <summary>An alert left the full delivery queue unsent (critical only when the queue held nothing else).</summary>
-    public void NotificationDropped(bool critical) => Interlocked.Increment(ref critical ? ref _droppedCritical : ref _dropped);
-
-    /// <summary>Samples stored since start.</summary>
-    public long SamplesTotal => Interlocked.Read(ref _samples);
-
-    /// <summary>Writes every self-metric.</summary>
-    public void WriteTo(PrometheusTextWriter writer, int activeSeries, int queueLength)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Family("azlm_ingest_requests_total", "counter", "OTLP export requests received, by encoding and outcome.");
-        string[] encodings = ["protobuf", "json"];
-        string[] outcomes = ["accepted", "invalid", "too_large", "unsupported_media_type", "misdirected"];
-        for (var e = 0; e < 2; e++)
+        // Every labelled series exists from the start at 0, as before: a rate() or an alert on it needs no first event.
+        foreach (var encoding in new OtlpEncoding?[] { OtlpEncoding.Protobuf, OtlpEncoding.Json })
         {
-            for (var o = 0; o < outcomes.Length; o++)
+            foreach (var outcome in Enum.GetValues<Outcome>())
             {
-                writer.Sample("azlm_ingest_requests_total", LabelSet.Of("encoding", encodings[e], "outcome", outcomes[o]), Interlocked.Read(ref _requests[e, o]));
+                _requests.Add(0, RequestTags(encoding, outcome));
             }
         }
 
-        writer.Family("azlm_ingest_samples_total", "counter", "Data points stored.");
-        writer.Sample("azlm_ingest_samples_total", LabelSet.Empty, SamplesTotal);
-        writer.Family("azlm_ingest_samples_rejected_total", "counter", "Data points not stored, by reason.");
+        _samples.Add(0);
         foreach (var reason in Enum.GetValues<RejectReason>())
         {
-            writer.Sample("azlm_ingest_samples_rejected_total", LabelSet.Of("reason", SnakeCase(reason.ToString())), Interlocked.Read(ref _rejected[(int)reason]));
+            _rejected.Add(0, new KeyValuePair<string, object?>("reason", ReasonLabel(reason)));
         }
 
-        writer.Family("azlm_series_active", "gauge", "Series held in memory.");
-        writer.Sample("azlm_series_active", LabelSet.Empty, activeSeries);
-        writer.Family("azlm_rule_evaluation_seconds", "summary", "Time spent evaluating every rule for one cluster.");
-        writer.Sample("azlm_rule_evaluation_seconds_sum", LabelSet.Empty, TimeSpan.FromTicks(Interlocked.Read(ref _evaluationTicks)).TotalSeconds);
-        writer.Sample("azlm_rule_evaluation_seconds_count", LabelSet.Empty, Interlocked.Read(ref _evaluations));
-        writer.Family("azlm_notifications_sent_total", "counter", "Alerts delivered to Alertmanager.");
-        writer.Sample("azlm_notifications_sent_total", LabelSet.Empty, Interlocked.Read(ref _sent));
-        writer.Family("azlm_notifications_failed_total", "counter", "Alerts whose delivery failed after every retry.");
-        writer.Sample("azlm_notifications_failed_total", LabelSet.Empty, Interlocked.Read(ref _failed));
-        writer.Family("azlm_notifications_dropped_total", "counter", "Alerts dropped because the delivery queue was full, by severity (critical: the queue held only criticals).");
-        writer.Sample("azlm_notifications_dropped_total", LabelSet.Of("severity", "critical"), Interlocked.Read(ref _droppedCritical));
-        writer.Sample("azlm_notifications_dropped_total", LabelSet.Of("severity", "other"), Interlocked.Read(ref _dropped));
-        writer.Family("azlm_notification_queue_length", "gauge", "Alerts waiting for delivery.");
-        writer.Sample("azlm_notification_queue_length", LabelSet.Empty, queueLength);
+        _sent.Add(0);
+        _failed.Add(0);
+        _dropped.Add(0, new KeyValuePair<string, object?>("severity", "critical"));
+        _dropped.Add(0, new KeyValuePair<string, object?>("severity", "other"));
     }
+
+    /// <summary>The meter the instruments live on (gauges over app state are added by <c>RulesTelemetry.ObserveGauges</c>).</summary>
+    public Meter Meter => _meter;
+
+    public void IngestRequest(OtlpEncoding? encoding, Outcome outcome) => _requests.Add(1, RequestTags(encoding, outcome));
+
+    public void SamplesAccepted(int count) => _samples.Add(count);
+
+    public void SamplesRejected(RejectReason reason, int count) => _rejected.Add(count, new KeyValuePair<string, object?>("reason", ReasonLabel(reason)));
+
+    public void RecordEvaluation(TimeSpan elapsed) => _evaluation.Record(elapsed.TotalSeconds);
+
+    public void NotificationsSent(int count) => _sent.Add(count);
+
+    public void NotificationsFailed(int count) => _failed.Add(count);
+
+    /// <summary>An alert left the full delivery queue unsent (critical only when the queue held nothing else).</summary>
+    public void NotificationDropped(bool critical) => _dropped.Add(1, new KeyValuePair<string, object?>("severity", critical ? "critical" : "other"));
+
+    /// <summary>How many placeholder receivers the Alertmanager's configuration holds (Notify/AlertmanagerConfigCheck).</summary>
+    public void AlertmanagerPlaceholderReceivers(int count) => Volatile.Write(ref _placeholderReceivers, count);
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private static KeyValuePair<string, object?>[] RequestTags(OtlpEncoding? encoding, Outcome outcome) =>
+    [
+        new("encoding", encoding == OtlpEncoding.Json ? "json" : "protobuf"),
+        new("outcome", SnakeCase(outcome.ToString())),
+    ];
+
+    private static string ReasonLabel(RejectReason reason) => SnakeCase(reason.ToString());
 
     private static string SnakeCase(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Rules.Exposition;
 
-/// <summary>Adds metric families to <c>GET /metrics</c> (registered in DI; <see cref="MetricsEndpoint"/> calls every one).</summary>
+/// <summary>Adds metric families to <c>GET /metrics</c> (registered in DI; <c>Api/MetricsEndpoint</c> calls every one).</summary>
 public interface IMetricsContributor
 {
     /// <summary>Writes whole families (HELP, TYPE, samples). Must not block on I/O.</summary>

@@ -77,6 +77,9 @@ public sealed class IngestPipeline
             return result;
         }
 
+        // Parent of the evaluate spans below (and child of ASP.NET Core's request span, when one is recorded).
+        using var activity = Tracing.Source.StartActivity(Tracing.Ingest, System.Diagnostics.ActivityKind.Internal);
+        Tracing.TagClusters(activity, result.ByCluster.Select(c => c.Key));
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         var overLimit = 0;
@@ -137,6 +140,7 @@ public sealed class IngestPipeline
             result.Unaccept(overLimit);
         }
 
+        activity?.SetTag("azlm.points.accepted", result.Accepted - outOfOrder);
         _metrics.SamplesAccepted(result.Accepted - outOfOrder);
         foreach (var reason in Enum.GetValues<RejectReason>())
         {

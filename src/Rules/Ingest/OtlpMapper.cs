@@ -18,7 +18,7 @@ public static class OtlpMapper
 
     /// <summary>
     /// Maps every number data point of a request; <paramref name="nowMs"/> stands in for missing timestamps and bounds
-    /// future ones; <paramref name="limits"/> (default: <see cref="IngestOptions"/>' defaults) bounds what one point may carry.
+    /// future ones; the limits (default: <see cref="IngestOptions"/>' defaults) bounds what one point may carry.
     /// </summary>
     public static MappingResult Map(ExportMetricsServiceRequest request, long nowMs) => Map(request, nowMs, IngestLimits.Default);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 
 namespace AzLocalMonitor.Rules.Notify;
@@ -8,4 +9,9 @@ public sealed record AlertNotification(
     [property: JsonPropertyName("annotations")] IReadOnlyDictionary<string, string> Annotations,
     [property: JsonPropertyName("startsAt")] DateTimeOffset StartsAt,
     [property: JsonPropertyName("endsAt")] DateTimeOffset EndsAt,
-    [property: JsonPropertyName("generatorURL")] string GeneratorUrl);
+    [property: JsonPropertyName("generatorURL")] string GeneratorUrl)
+{
+    /// <summary>The evaluation span that raised it, so the delivery span links back to it (default: none).</summary>
+    [JsonIgnore]
+    public ActivityContext Origin { get; init; }
+}

@@ -1,14 +1,14 @@
+using System.Diagnostics;
 using AzLocalMonitor.Rules.Diagnostics;
-using Polly;
-using Polly.Retry;
 
 namespace AzLocalMonitor.Rules.Notify;
 
 /// <summary>
 /// Delivers alerts to one HTTP destination: a bounded queue (when full the oldest
 /// non-critical is dropped and counted, see <see cref="NotificationQueue"/>), batches of up
-/// to <see cref="AlertmanagerOptions.BatchSize"/>, Polly retries with exponential backoff and jitter. Sends as
-/// soon as alerts arrive: a state change is not held back for a tick. Subclasses say where and in what shape.
+/// to <see cref="AlertmanagerOptions.BatchSize"/>; retries and timeouts are the HttpClient's resilience handler
+/// (<see cref="DeliveryResilience"/>). Sends as soon as alerts arrive: a state change is not held back for a tick.
+/// Subclasses say where and in what shape.
 /// </summary>
 public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifier
 {
@@ -17,7 +17,6 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
     private readonly int _batchSize;
     private readonly SelfMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline _pipeline;
 
     protected HttpAlertSender(HttpClient http, Uri endpoint, AlertmanagerOptions options, SelfMetrics metrics, ILogger logger)
     {
@@ -28,17 +27,6 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
         _metrics = metrics;
         _logger = logger;
         _queue = new NotificationQueue(options.QueueCapacity);
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<Polly.Timeout.TimeoutRejectedException>(),
-            })
-            .AddTimeout(options.Timeout)
-            .Build();
     }
 
     /// <summary>Where batches are posted.</summary>
@@ -88,20 +76,22 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
 
     private async Task SendAsync(List<AlertNotification> batch, CancellationToken cancellationToken)
     {
+        // One span per batch, linked to the evaluations that raised its alerts (they ran on the ingest path or the timer).
+        var links = batch.Select(a => a.Origin).Where(o => o != default).Distinct().Select(o => new ActivityLink(o)).ToList();
+        using var activity = Tracing.Source.StartActivity(Tracing.Notify, ActivityKind.Client, parentContext: default, links: links);
+        activity?.SetTag("azlm.destination", Endpoint.GetLeftPart(UriPartial.Authority));
+        activity?.SetTag("azlm.alerts", batch.Count);
+        Tracing.TagClusters(activity, batch.Select(a => a.Labels.GetValueOrDefault("cluster")));
         try
         {
-            await _pipeline.ExecuteAsync(
-                async ct =>
-                {
-                    using var content = Body(batch);
-                    using var response = await _http.PostAsync(Endpoint, content, ct).ConfigureAwait(false);
-                    response.EnsureSuccessStatusCode();
-                },
-                cancellationToken).ConfigureAwait(false);
+            using var content = Body(batch);
+            using var response = await _http.PostAsync(Endpoint, content, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
             _metrics.NotificationsSent(batch.Count);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             _metrics.NotificationsFailed(batch.Count);
             LogSendFailed(_logger, batch.Count, Endpoint, ex.Message);
         }

@@ -21,7 +21,7 @@ public sealed class RetryAfterTests : IDisposable
     [Fact]
     public async Task TooManyRequests_WithRetryAfter_NextPostWaitsAtLeastThatLong_AndTheSpoolKeepsTheBatch()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var arrivals = new List<DateTimeOffset>();
         using var listener = new HttpListener();
         var url = $"http://127.0.0.1:{FreePort()}/";

@@ -9,14 +9,18 @@ public class DeployConfigTests
     private const string Promtool = "/usr/bin/promtool";
     private const string Amtool = "/usr/bin/amtool";
     private static readonly string PrometheusConfig = Repo.Path("deploy", "prometheus", "prometheus.yml");
+    private static readonly string PrometheusOnlyConfig = Repo.Path("deploy", "prometheus-only", "prometheus.yml");
     private static readonly string AlertmanagerConfig = Repo.Path("deploy", "alertmanager", "alertmanager.yml");
 
     [RequiresFileFact(Promtool)]
-    public void PrometheusConfig_PassesPromtool()
+    public void PrometheusConfigs_PassPromtool()
     {
-        var (exitCode, output) = ProcessRunner.Run(Promtool, "check", "config", PrometheusConfig);
+        foreach (var config in new[] { PrometheusConfig, PrometheusOnlyConfig })
+        {
+            var (exitCode, output) = ProcessRunner.Run(Promtool, "check", "config", config);
 
-        Assert.True(exitCode == 0, output);
+            Assert.True(exitCode == 0, output);
+        }
     }
 
     [RequiresFileFact(Amtool)]
@@ -41,18 +45,42 @@ public class DeployConfigTests
     }
 
     [Fact]
-    public void PrometheusConfig_ScrapesRulesEvery5sAndAlertsToAlertmanager()
+    public void DefaultPrometheusConfig_ScrapesRulesEvery5s_AndNeitherEvaluatesNorSendsAlerts()
     {
+        // Rules alerts in the default topology: a Prometheus that also ran the generated rules would page twice.
         var root = Load(PrometheusConfig);
-        var job = ((YamlSequenceNode)root["scrape_configs"]).Cast<YamlMappingNode>()
-            .Single(j => j["job_name"].ToString() == "azlocalmonitor-rules");
 
-        Assert.Equal("5s", job["scrape_interval"].ToString());
-        Assert.Contains("127.0.0.1:9480", Yaml(job["static_configs"]));
-        Assert.Contains("127.0.0.1:9093", Yaml(root["alerting"]));
-        Assert.Contains("rules/*.yml", Yaml(root["rule_files"]));
-        Assert.True(File.Exists(Repo.Path("deploy", "prometheus", "rules", ".gitkeep")));
+        Assert.Equal("5s", RulesJob(root)["scrape_interval"].ToString());
+        Assert.Contains("127.0.0.1:9480", Yaml(RulesJob(root)["static_configs"]));
+        Assert.False(root.Children.ContainsKey("rule_files"), "deploy/prometheus/prometheus.yml must load no rules");
+        Assert.False(root.Children.ContainsKey("alerting"), "deploy/prometheus/prometheus.yml must send to no Alertmanager");
+        Assert.False(Directory.Exists(Repo.Path("deploy", "prometheus", "rules")), "no rules folder beside the default Prometheus");
     }
+
+    [Fact]
+    public void PrometheusOnlyConfig_LoadsTheGeneratedRulesAndAlertsToAlertmanager()
+    {
+        var root = Load(PrometheusOnlyConfig);
+
+        Assert.Contains("127.0.0.1:9480", Yaml(RulesJob(root)["static_configs"]));
+        Assert.Contains("127.0.0.1:9093", Yaml(root["alerting"]));
+        Assert.Equal("[rules/*.yml]", Yaml(root["rule_files"]));
+        Assert.True(File.Exists(Repo.Path("deploy", "prometheus-only", "rules", "azlocal.rules.yml")));
+    }
+
+    [Fact]
+    public void AlertmanagerConfig_ShipsPlaceholderReceiversThatDeliverNowhere()
+    {
+        var receivers = ((YamlSequenceNode)Load(AlertmanagerConfig)["receivers"]).Cast<YamlMappingNode>().ToList();
+        var urls = receivers.SelectMany(r => ((YamlSequenceNode)r["webhook_configs"]).Cast<YamlMappingNode>().Select(w => w["url"].ToString())).ToList();
+
+        Assert.Equal(3, urls.Count);
+        // .invalid never resolves (RFC 6761): used as shipped, delivery fails loudly instead of reaching some loopback port.
+        Assert.All(urls, url => Assert.Equal("replace-me.invalid", new Uri(url).Host));
+    }
+
+    private static YamlMappingNode RulesJob(YamlMappingNode root) =>
+        ((YamlSequenceNode)root["scrape_configs"]).Cast<YamlMappingNode>().Single(j => j["job_name"].ToString() == "azlocalmonitor-rules");
 
     [Fact]
     public void AlertmanagerConfig_InhibitsAsTheAlertingPolicySays()

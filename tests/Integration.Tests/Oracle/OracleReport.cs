@@ -111,7 +111,7 @@ public static class OracleReport
         sb.Append("notified group — a page again — show within the run instead of minutes later.\n");
         sb.Append("\nRules-level oracle: every policy case (`tests/Rules.Tests/Alerting/Policy/PolicyCases.cs`) carries its expected firing\n");
         sb.Append("alerts written by hand (`Expect`: labels, and the value where an annotation shows it); `PolicyCaseTests` asserts Rules\n");
-        sb.Append("fires exactly those, and `deploy/prometheus/tests/azlocal.rules.test.yml` (promtool) expects them too.\n");
+        sb.Append("fires exactly those, and `deploy/prometheus-only/tests/azlocal.rules.test.yml` (promtool) expects them too.\n");
         sb.Append("\nThe capacity row backfills its history into Rules at start (`History:BackfillCsv`, 150 days of memory, every 6 h)\n");
         sb.Append("instead of growing it live (months of growth do not fit in a test); Rules forecasts it with its real forecaster and\n");
         sb.Append("raises AzLocalCapacityForecast through the same alert lifecycle once the cluster reports live.\n");

@@ -66,7 +66,7 @@ public sealed partial class ShippedAlertmanagerConfig
             throw new InvalidOperationException($"{ShippedPath} no longer has the expected shape (3 webhook URLs, 2 group_wait + 4 group_interval to shorten); found {urls} URLs and changes [{string.Join("; ", changes)}].");
         }
 
-        changes.Insert(0, "webhook receiver URLs: http://127.0.0.1:9481/hooks/{pager,chat,log} → the test's sink, http://127.0.0.1:<free port>/hooks/{pager,chat,log}");
+        changes.Insert(0, "webhook receiver URLs: the placeholders https://replace-me.invalid/hooks/{pager,chat,log} → the test's sink, http://127.0.0.1:<free port>/hooks/{pager,chat,log}");
         return new ShippedAlertmanagerConfig(string.Join('\n', lines) + "\n", changes);
     }
 
@@ -81,6 +81,6 @@ public sealed partial class ShippedAlertmanagerConfig
     [GeneratedRegex(@"^\s+- receiver: (\w+)", RegexOptions.CultureInvariant)]
     private static partial Regex RouteReceiver();
 
-    [GeneratedRegex(@"url: (http://127\.0\.0\.1:9481/hooks/(\w+))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"url: (https://replace-me\.invalid/hooks/(\w+))", RegexOptions.CultureInvariant)]
     private static partial Regex WebhookUrl();
 }

@@ -26,7 +26,23 @@ public sealed class PrometheusServer : PeerServer
                 static_configs:
                   - targets: ["{target}"]
             """);
+        return await StartAsync(directory, config, FreePort.Next());
+    }
+
+    /// <summary>
+    /// Starts Prometheus with a configuration the caller writes into a fresh folder, knowing the port Prometheus will
+    /// listen on (<paramref name="write"/>: folder, port → the config file).
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(Func<string, int, Task<string>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var directory = Directory.CreateTempSubdirectory("azlm-prom-").FullName;
         var port = FreePort.Next();
+        return await StartAsync(directory, await write(directory, port), port);
+    }
+
+    private static async Task<PrometheusServer> StartAsync(string directory, string config, int port)
+    {
         var process = ManagedProcess.Start(Binaries.Prometheus,
         [
             "--config.file=" + config,

@@ -28,6 +28,34 @@ public class ReferenceDocsTests
         Assert.All(contract, name => Assert.Contains($"| {name} |", text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ConfigurationReference_IsWhatTheOptionsAndValidatorsSay()
+    {
+        await using var app = BuildRules();
+        Check("configuration-rules.md", ConfigurationWriter.Rules(app.Services));
+    }
+
+    [Fact]
+    public async Task ConfigurationReference_HasEveryKeyTheCodeReads()
+    {
+        // Independent of the writer's table layout: every options property (found by reflection here) is a row.
+        await using var app = BuildRules();
+        var page = File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "reference", "configuration-rules.md"));
+        var keys = ConfigurationWriter.Keys(app.Services).ToList();
+
+        Assert.Contains("Alertmanager:Url", keys);
+        Assert.Contains("Otel:Endpoint", keys);
+        Assert.Contains("History:Retention:Hour", keys);
+        Assert.Contains("Auth:Tokens:<name>:Roles", keys);
+        Assert.All(keys, key => Assert.Contains($"| `{key}` |", page, StringComparison.Ordinal));
+    }
+
+    private static Microsoft.AspNetCore.Builder.WebApplication BuildRules()
+    {
+        var directory = Directory.CreateTempSubdirectory("azlm-config-doc-").FullName;
+        return RulesApp.Build(["--Auth:Mode", "none", "--State:Path", Path.Combine(directory, "rules.db"), "--History:Path", Path.Combine(directory, "history.db")]);
+    }
+
     private static void Check(string file, string expected)
     {
         var path = Path.Combine(RepoRoot.Path, "docs", "reference", file);

@@ -19,7 +19,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public void Restart_KeepsFiringAlerts_AndDoesNotPageAgain()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         DateTimeOffset firedAt;
         using (var store = new SqliteStateStore(DbPath))
         {
@@ -57,7 +57,7 @@ public sealed class RestartTests : IDisposable
     {
         // Seen in the demo: a never-sent StorageDegraded (muted while node-2 was away, then in its grace) came back from
         // disk unmuted — muting is not stored, its source not yet re-established — and was sent at the first tick.
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         static Otlp Degraded(Otlp otlp) => otlp.StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"));
         Func<ExportMetricsServiceRequest> Report(AlertingHarness h, Otlp data) => () =>
         {
@@ -90,7 +90,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public void Restart_ThenTheFaultClears_ResolvesAndTellsAlertmanager()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using (var store = new SqliteStateStore(DbPath))
         {
             new AlertingHarness(state: store, time: time).Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(1));
@@ -119,7 +119,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public void SilentNode_StaysDownAcrossARestart_ThanksToTheCheckpoint()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var selfReport = new Func<string, Otlp>(node => new Otlp("c1", node).Gauge(Instruments.NodeCpuUtilization, "1", Otlp.Point(0.3)));
         DateTimeOffset? firedAt;
         using (var store = new SqliteStateStore(DbPath))

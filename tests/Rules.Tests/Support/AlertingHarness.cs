@@ -18,7 +18,7 @@ public sealed class AlertingHarness
     public AlertingHarness(AlertingOptions? alerting = null, SeriesOptions? series = null, AlertPolicy? policy = null, IStateStore? state = null, FakeTimeProvider? time = null,
         Func<AlertBook, ICapacityOutlookSource>? capacity = null, IAlertNotifier? notifier = null, IngestOptions? ingest = null)
     {
-        Time = time ?? new FakeTimeProvider();
+        Time = time ?? new FakeTimeProvider(TestClock.Start);
         StateStore = state ?? new NullStateStore();
         var alertingOptions = Options.Create(alerting ?? new AlertingOptions());
         var seriesOptions = Options.Create(series ?? new SeriesOptions());

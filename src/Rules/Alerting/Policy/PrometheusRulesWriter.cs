@@ -24,6 +24,9 @@ public static partial class PrometheusRulesWriter
         var sb = new StringBuilder();
         sb.Append("# Generated from the AzLocalMonitor alerting policy by `").Append(generatedBy).Append("`. Do not edit:\n");
         sb.Append("# change deploy/rules/azlocal-policy.yaml and regenerate (a test fails when this file is stale).\n");
+        sb.Append("# For the Prometheus-only topology (deploy/prometheus-only/prometheus.yml, Rules without Alertmanager:Url).\n");
+        sb.Append("# Never load it into a Prometheus beside a Rules that sends to Alertmanager: every incident would page twice,\n");
+        sb.Append("# and these rules know no maintenance windows or silences (docs/operations.md, \"Who alerts\").\n");
         sb.Append("groups:\n  - name: azlocalmonitor\n    rules:\n");
         foreach (var rule in policy.Rules)
         {

@@ -18,7 +18,7 @@ public class SimulatedSourceTests
     [Fact]
     public async Task Timer_FiresAtEventTime_RaisesStateChangeWithoutAnyRead()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var source = new SimulatedSource(QuorumLoss, timeScale: 1, time, "test");
         var changes = new List<StateChange>();
         source.StateChanged += (_, c) => changes.Add(c);
@@ -38,7 +38,7 @@ public class SimulatedSourceTests
     [Fact]
     public async Task TimeScale_Ten_PlaysEventsTenTimesSooner()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var source = new SimulatedSource(QuorumLoss, timeScale: 10, time, "test");
         var changes = new List<StateChange>();
         source.StateChanged += (_, c) => changes.Add(c);
@@ -53,7 +53,7 @@ public class SimulatedSourceTests
     [Fact]
     public async Task Read_BeforeTimerFires_AppliesDueEventsItself()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var source = new SimulatedSource(QuorumLoss, timeScale: 1, time, "test");
         var changes = new List<StateChange>();
         source.StateChanged += (_, c) => changes.Add(c);

@@ -8,7 +8,7 @@ public class ReadLoopTests
     [Fact]
     public async Task AReadThatThrows_IsCountedAndTheLoopGoesOn()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var reads = 0;
         using var done = new SemaphoreSlim(0);
         var told = new List<long>();

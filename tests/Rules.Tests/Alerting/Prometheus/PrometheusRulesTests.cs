@@ -16,9 +16,9 @@ public class PrometheusRulesTests
 {
     private static string Root => RepoRoot.Path;
 
-    private static string RulesFile => Path.Combine(Root, "deploy", "prometheus", "rules", "azlocal.rules.yml");
+    private static string RulesFile => Path.Combine(Root, "deploy", "prometheus-only", "rules", "azlocal.rules.yml");
 
-    private static string TestsFile => Path.Combine(Root, "deploy", "prometheus", "tests", "azlocal.rules.test.yml");
+    private static string TestsFile => Path.Combine(Root, "deploy", "prometheus-only", "tests", "azlocal.rules.test.yml");
 
     private static bool Update => Environment.GetEnvironmentVariable("AZLM_UPDATE_GENERATED") == "1";
 
