@@ -118,11 +118,11 @@ function volumeTable(facts: SeriesDto[]): HTMLElement {
 function repairList(facts: SeriesDto[]): HTMLElement {
   const jobs = facts.filter((s) => s.metric === M.repairSize && s.fresh);
   const rows = jobs.map((job) => {
-    const processed = facts.find((s) => s.metric === M.repairProcessed && s.labels.job === job.labels.job)?.value ?? 0;
+    const processed = facts.find((s) => s.metric === M.repairProcessed && s.labels.repair_job === job.labels.repair_job)?.value ?? 0;
     const ratio = job.value ? processed / job.value : 0;
-    return [h('strong', null, job.labels.job ?? '?'), bar(ratio, `${formatValue(ratio, 'ratio')} (${formatBytes(processed)} of ${formatBytes(job.value ?? 0)})`, 'warn')];
+    return [h('strong', null, job.labels.repair_job ?? '?'), bar(ratio, `${formatValue(ratio, 'ratio')} (${formatBytes(processed)} of ${formatBytes(job.value ?? 0)})`, 'warn')];
   });
-  return table(['job', 'progress'], rows, 'No repair or regeneration job is running.');
+  return table(['repair job', 'progress'], rows, 'No repair or regeneration job is running.');
 }
 
 function bar(ratio: number, text: string, level: string): HTMLElement {
