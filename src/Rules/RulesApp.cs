@@ -154,6 +154,7 @@ public static class RulesApp
             : new NullStateStore());
         services.AddSingleton<AlertPersistence>();
         services.AddSingleton<IMetricsContributor, MaintenanceMetrics>();
+        services.AddSingleton<IMetricsContributor, PolicyThresholdMetrics>();
         services.AddSingleton(sp =>
         {
             var schedule = new MaintenanceSchedule();
