@@ -74,6 +74,7 @@ public static class RulesApp
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
         app.MapGet("/api/v1/clusters/{name}/alerts/history", ApiEndpoints.AlertHistory);
+        app.MapGet("/api/v1/web/config", WebDashboardEndpoints.Config);
         app.MapGet("/api/v1/series", SeriesEndpoint.Handle);
         app.MapGet("/healthz", ApiEndpoints.Health).AllowAnonymous();
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
@@ -155,6 +156,7 @@ public static class RulesApp
         services.AddSingleton<AlertPersistence>();
         services.AddSingleton<IMetricsContributor, MaintenanceMetrics>();
         services.AddSingleton<IMetricsContributor, PolicyThresholdMetrics>();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).Validate(o => o.Validate() is null, "Web:GrafanaUrl must be an absolute http(s) URL without a query").ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var schedule = new MaintenanceSchedule();

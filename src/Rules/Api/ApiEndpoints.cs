@@ -97,7 +97,8 @@ public static class ApiEndpoints
                     unmuted.Count(a => a.State == AlertState.Firing),
                     unmuted.Count(a => a.State == AlertState.Pending),
                     alerts.Count - unmuted.Count,
-                    BySeverity(unmuted.Where(a => a.State == AlertState.Firing))));
+                    BySeverity(unmuted.Where(a => a.State == AlertState.Firing)),
+                    nowMs - cluster.LastReportMs > staleMs));
             }
         }
 
