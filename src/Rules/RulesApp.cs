@@ -79,6 +79,8 @@ public static class RulesApp
         _ = auth.AnonymousMetrics ? metrics.AllowAnonymous() : metrics.RequireAuthorization(AuthSetup.ViewerPolicy);
         app.MapGet("/api/v1/alerts", ApiEndpoints.Alerts);
         app.MapGet("/api/v1/clusters", ApiEndpoints.Clusters);
+        app.MapGet("/api/v1/clusters/{name}/alerts/history", ApiEndpoints.AlertHistory);
+        app.MapGet("/api/v1/web/config", WebDashboardEndpoints.Config);
         app.MapGet("/api/v1/series", SeriesEndpoint.Handle);
         app.MapGet("/healthz", ApiEndpoints.Health).AllowAnonymous();
         app.MapGet("/api/v1/policy", PolicyEndpoints.Get);
@@ -156,11 +158,13 @@ public static class RulesApp
         services.AddSingleton<PolicyLoader>();
         services.AddSingleton(sp => new PolicyHolder(sp.GetRequiredService<PolicyLoader>().LoadFiles(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.AllFiles())));
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
-        services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path is { Length: > 0 } path
-            ? new SqliteStateStore(path)
+        services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value is { Path.Length: > 0 } state
+            ? new SqliteStateStore(state.Path, state.HistoryRetention, state.HistoryMaxRows)
             : new NullStateStore());
         services.AddSingleton<AlertPersistence>();
         services.AddSingleton<IMetricsContributor, MaintenanceMetrics>();
+        services.AddSingleton<IMetricsContributor, PolicyThresholdMetrics>();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).Validate(o => o.Validate() is null, "Web:GrafanaUrl must be an absolute http(s) URL without a query").ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var schedule = new MaintenanceSchedule();

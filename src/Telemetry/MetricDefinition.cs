@@ -15,6 +15,9 @@ public sealed record MetricDefinition(
     string Help,
     IReadOnlyList<string> Attributes)
 {
+    /// <summary>The labels <see cref="Attributes"/> become on /metrics (<c>job</c> → <c>repair_job</c>, see <see cref="PrometheusNaming.LabelFor"/>).</summary>
+    public IReadOnlyList<string> Labels { get; } = [.. Attributes.Select(PrometheusNaming.LabelFor)];
+
     /// <summary>The name Rules exposes the metric under, from the usual OTLP→Prometheus translation.</summary>
     public string PrometheusName { get; } = PrometheusNaming.Translate(Instrument, Unit, Kind == MetricKind.Counter);
 }

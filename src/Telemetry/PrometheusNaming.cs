@@ -21,6 +21,20 @@ public static class PrometheusNaming
         ["Cel"] = "celsius",
     };
 
+    /// <summary>
+    /// The label the repair jobs' OpenTelemetry attribute <c>job</c> becomes on /metrics. Prometheus owns <c>job</c>
+    /// (the scrape job) and renames a scraped <c>job</c> to <c>exported_job</c> without <c>honor_labels</c>, which
+    /// collapses every repair job into one series named after the scrape job (PRODUCT.md §3, issue 16).
+    /// </summary>
+    public const string RepairJobLabel = "repair_job";
+
+    /// <summary>
+    /// The Prometheus label of a catalog data-point attribute: the attribute's sanitized name, except <c>job</c>,
+    /// which is reserved by Prometheus and becomes <see cref="RepairJobLabel"/> (the catalog's only <c>job</c>).
+    /// </summary>
+    public static string LabelFor(string attribute) =>
+        attribute == "job" ? RepairJobLabel : SanitizeLabelName(attribute);
+
     /// <summary>Translates an instrument name and unit to a Prometheus metric name.</summary>
     public static string Translate(string instrument, string unit, bool monotonicSum)
     {

@@ -98,7 +98,7 @@ public static class ClusterOverviewDashboard
                 Panels.BarGauge("Repair progress")
                     .Description("Running repair/regeneration jobs: bytes processed / total. Empty when storage is fully resynced. ETA on the Storage and rebuild dashboard.")
                     .Size(24, 5)
-                    .Query(Instant($$"""sum by (cluster, job) ({{M.RepairProcessed}}{cluster=~"$cluster"}) / sum by (cluster, job) ({{M.RepairSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{job}}"))
+                    .Query(Instant($$"""sum by (cluster, repair_job) ({{M.RepairProcessed}}{cluster=~"$cluster"}) / sum by (cluster, repair_job) ({{M.RepairSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{repair_job}}"))
                     .Unit("percentunit").Range(0, 1)
                     .NoValue("No repair running")
                     .Thresholds(ThresholdPresets.Neutral())

@@ -13,11 +13,11 @@ public static class StorageRebuildDashboard
 
     /// <summary>Bytes left per repair job.</summary>
     private static readonly string Remaining =
-        $$"""(sum by (cluster, job) ({{M.RepairSize}}{cluster=~"$cluster"}) - sum by (cluster, job) ({{M.RepairProcessed}}{cluster=~"$cluster"}))""";
+        $$"""(sum by (cluster, repair_job) ({{M.RepairSize}}{cluster=~"$cluster"}) - sum by (cluster, repair_job) ({{M.RepairProcessed}}{cluster=~"$cluster"}))""";
 
     /// <summary>Bytes per second processed per repair job, over the last 5 minutes.</summary>
     private static readonly string Rate =
-        $$"""sum by (cluster, job) (deriv({{M.RepairProcessed}}{cluster=~"$cluster"}[5m]))""";
+        $$"""sum by (cluster, repair_job) (deriv({{M.RepairProcessed}}{cluster=~"$cluster"}[5m]))""";
 
     public static DashboardBuilder Create() =>
         DashboardDefaults.Create(Uid, Title,
@@ -27,23 +27,23 @@ public static class StorageRebuildDashboard
             .Panels(
                 Panels.BarGauge("Repair progress")
                     .Description("Running repair/regeneration jobs: bytes processed / total. Volumes stay degraded (one failure from data loss on two-way mirror) until this reaches 100%.")
-                    .Query(Instant($$"""sum by (cluster, job) ({{M.RepairProcessed}}{cluster=~"$cluster"}) / sum by (cluster, job) ({{M.RepairSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{job}}"))
+                    .Query(Instant($$"""sum by (cluster, repair_job) ({{M.RepairProcessed}}{cluster=~"$cluster"}) / sum by (cluster, repair_job) ({{M.RepairSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{repair_job}}"))
                     .Unit("percentunit").Range(0, 1)
                     .NoValue("No repair running")
                     .Thresholds(ThresholdPresets.Neutral()),
                 Panels.BarGauge("Repair ETA")
                     .Description("Remaining bytes / processing rate of the last 5 minutes. Orange beyond the 15-minute recovery-time objective (AzLocalRebuildSlow); a stalled job shows a very long ETA.")
-                    .Query(Instant($"{Remaining} / clamp_min({Rate}, 1)", "{{cluster}} / {{job}}"))
+                    .Query(Instant($"{Remaining} / clamp_min({Rate}, 1)", "{{cluster}} / {{repair_job}}"))
                     .Unit("s").Range(0, Budgets.RebuildRto * 2)
                     .NoValue("No repair running")
                     .Thresholds(PanelBuilder.ThresholdsOf("green", ("orange", Budgets.RebuildRto))),
                 Panels.TimeSeries("Repair rate")
                     .Description("Bytes per second each repair job processes. Falls when the storage network or the remaining disks are saturated.")
-                    .Query(Range(Rate, "{{cluster}} / {{job}}"))
+                    .Query(Range(Rate, "{{cluster}} / {{repair_job}}"))
                     .Unit("Bps").Range(0, null),
                 Panels.TimeSeries("Repair bytes remaining")
                     .Description("Bytes each repair job still has to process.")
-                    .Query(Range(Remaining, "{{cluster}} / {{job}}"))
+                    .Query(Range(Remaining, "{{cluster}} / {{repair_job}}"))
                     .Unit("bytes").Range(0, null),
                 Panels.TimeSeries("Bytes awaiting resync per node")
                     .Description("Data waiting to be resynchronised on each node after an outage; the repair drains it to 0.")

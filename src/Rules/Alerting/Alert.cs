@@ -62,6 +62,9 @@ public sealed class Alert
     /// <summary>The muting stage behind <see cref="MutedBy"/>, or null.</summary>
     public MuteStage? MutedStage { get; set; }
 
+    /// <summary>The last history step recorded for this alert (<see cref="State.AlertTransition"/> phases), or null before it fired.</summary>
+    public string? HistoryPhase { get; set; }
+
     /// <summary>True when the alert changed in a way worth keeping across a restart and is not yet persisted.</summary>
     public bool Dirty { get; set; } = true;
 

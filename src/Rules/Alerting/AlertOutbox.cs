@@ -19,11 +19,13 @@ public sealed partial class AlertOutbox : BackgroundService
     private readonly IStateStore _store;
     private readonly IAlertNotifier _notifier;
     private readonly ILogger<AlertOutbox> _logger;
+    private readonly TimeProvider _time;
     private long _waits;
     private long _writeFailures;
 
-    public AlertOutbox(IStateStore store, IAlertNotifier notifier, IOptions<AlertingOptions> options, ILogger<AlertOutbox> logger)
+    public AlertOutbox(IStateStore store, IAlertNotifier notifier, IOptions<AlertingOptions> options, ILogger<AlertOutbox> logger, TimeProvider time)
     {
+        _time = time;
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _notifier = notifier;
@@ -52,7 +54,7 @@ public sealed partial class AlertOutbox : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(notifications);
-        var changes = AlertPersistence.TakeChanges(cluster);
+        var changes = AlertPersistence.TakeChanges(cluster, _time.GetUtcNow());
         if (changes.Count == 0 && notifications.Count == 0)
         {
             return;

@@ -28,8 +28,11 @@ public sealed class AlertPersistence
         _seriesOptions = seriesOptions.Value;
     }
 
-    /// <summary>Under the cluster's gate: the rows that changed since the last call (dirty alerts, forgotten ones).</summary>
-    public static IReadOnlyList<AlertChange> TakeChanges(ClusterAlerts cluster)
+    /// <summary>
+    /// Under the cluster's gate: the rows that changed since the last call (dirty alerts, forgotten ones), each with
+    /// the history step it is, if any (<paramref name="now"/> dates a muting, which has no timestamp of its own).
+    /// </summary>
+    public static IReadOnlyList<AlertChange> TakeChanges(ClusterAlerts cluster, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         if (cluster.Forgotten.Count == 0 && cluster.ByRule.Count == 0)
@@ -56,11 +59,42 @@ public sealed class AlertPersistence
                 alert.Dirty = false;
                 var labels = alert.Labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
                 changes.Add(new AlertChange(cluster.Name, key, labels, new AlertRecord(cluster.Name, key, labels, alert.Annotations, (int)alert.State,
-                    alert.ActiveAt, alert.FiredAt, alert.ResolvedAt, alert.LastSentAt, alert.KeepFiringSince, alert.Value)));
+                    alert.ActiveAt, alert.FiredAt, alert.ResolvedAt, alert.LastSentAt, alert.KeepFiringSince, alert.Value))
+                {
+                    Transition = Transition(cluster.Name, alert, labels, now),
+                });
             }
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The history step an alert's change is: firing (again, once unmuted), muted while firing, resolved after firing;
+    /// null when the phase is unchanged or the alert never fired (pending alerts leave no history).
+    /// </summary>
+    private static AlertTransition? Transition(string cluster, Alert alert, IReadOnlyDictionary<string, string> labels, DateTimeOffset now)
+    {
+        var phase = alert.State switch
+        {
+            AlertState.Firing => alert.MutedBy is null ? AlertTransition.Firing : AlertTransition.Muted,
+            AlertState.Inactive when alert.HistoryPhase is AlertTransition.Firing or AlertTransition.Muted => AlertTransition.Resolved,
+            _ => alert.HistoryPhase,
+        };
+        if (phase is null || phase == alert.HistoryPhase)
+        {
+            return null;
+        }
+
+        var previous = alert.HistoryPhase;
+        alert.HistoryPhase = phase;
+        var at = phase switch
+        {
+            AlertTransition.Resolved => alert.ResolvedAt ?? now,
+            AlertTransition.Firing when previous is null => alert.FiredAt ?? now,
+            _ => now,
+        };
+        return new AlertTransition(cluster, at, alert.Name, alert.Severity, labels, phase, phase == AlertTransition.Muted ? alert.MutedBy : null);
     }
 
     /// <summary>Checkpoints every node's last self-report time.</summary>
@@ -117,6 +151,7 @@ public sealed class AlertPersistence
                         KeepFiringSince = record.KeepFiringSince,
                         Value = record.Value,
                         Dirty = false,
+                        HistoryPhase = (AlertState)record.State == AlertState.Firing ? AlertTransition.Firing : null, // already in the history
                     };
                     count++;
                 }

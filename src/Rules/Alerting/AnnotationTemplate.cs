@@ -30,11 +30,18 @@ public static class AnnotationTemplate
 
             sb.Append(template, i, open - i);
             var key = template.Substring(open + 1, close - open - 1);
-            var value = labels.Get(key) ?? details.GetValueOrDefault(key);
+            var value = labels.Get(key) ?? details.GetValueOrDefault(key) ?? Alias(key, labels);
             sb.Append(value ?? template.Substring(open, close - open + 1));
             i = close + 1;
         }
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Placeholders renamed since a policy was written: <c>{job}</c> was the repair job's label before it became
+    /// <c>repair_job</c> (Prometheus reserves <c>job</c>), so policies written then keep rendering the job's name.
+    /// </summary>
+    private static string? Alias(string key, LabelSet labels) =>
+        key == "job" ? labels.Get(Telemetry.PrometheusNaming.RepairJobLabel) : null;
 }

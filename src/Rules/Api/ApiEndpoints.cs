@@ -97,11 +97,41 @@ public static class ApiEndpoints
                     unmuted.Count(a => a.State == AlertState.Firing),
                     unmuted.Count(a => a.State == AlertState.Pending),
                     alerts.Count - unmuted.Count,
-                    BySeverity(unmuted.Where(a => a.State == AlertState.Firing))));
+                    BySeverity(unmuted.Where(a => a.State == AlertState.Firing)),
+                    nowMs - cluster.LastReportMs > staleMs));
             }
         }
 
         return Results.Json(new { clusters = result });
+    }
+
+    /// <summary>Most history steps one request returns.</summary>
+    public const int MaxHistory = 1000;
+
+    /// <summary>
+    /// <c>GET /api/v1/clusters/{name}/alerts/history?limit=200</c>: the cluster's alert history from the state store
+    /// (firing, muted, resolved), newest first; 404 for a cluster Rules does not know.
+    /// </summary>
+    public static IResult AlertHistory(string name, int? limit, SeriesStore store, State.IStateStore state)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(state);
+        if (limit is < 1 or > MaxHistory)
+        {
+            return Results.Problem($"limit must be between 1 and {MaxHistory}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var steps = state.LoadAlertHistory(name, limit ?? 200);
+        if (steps.Count == 0 && store.Clusters.All(c => c.Name != name))
+        {
+            return Results.Problem($"no cluster named '{name}'", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return Results.Json(new
+        {
+            cluster = name,
+            history = steps.Select(s => new { at = s.At, alert = s.Alert, severity = s.Severity, phase = s.Phase, mutedBy = s.MutedBy, labels = s.Labels }),
+        });
     }
 
     /// <summary>Liveness: the service answers and how much it holds.</summary>

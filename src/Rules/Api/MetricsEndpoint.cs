@@ -33,6 +33,7 @@ public static class MetricsEndpoint
         var staleMs = (long)seriesOptions.Value.StaleAfter.TotalMilliseconds;
         var families = new SortedDictionary<string, (MetricKind Kind, List<(LabelSet Labels, double Value)> Samples)>(StringComparer.Ordinal);
         var alerts = new List<(LabelSet Labels, double Value)>();
+        var alertsForState = new List<(LabelSet Labels, double Value)>();
         var nodeReports = new List<(LabelSet Labels, double Value)>();
         var clusterReports = new List<(LabelSet Labels, double Value)>();
         var clusterFirstReports = new List<(LabelSet Labels, double Value)>();
@@ -65,7 +66,17 @@ public static class MetricsEndpoint
                     if (alert.State != AlertState.Inactive)
                     {
                         var state = alert.State == AlertState.Firing ? "firing" : "pending";
-                        alerts.Add((alert.Labels.With("alertstate", state), 1));
+                        var labels = alert.Labels.With("alertstate", state);
+
+                        // muted_by names the stage (inhibition, maintenance, silence), not the text: a bounded label
+                        // that lets a dashboard count what pages (ALERTS{muted_by=""}) apart from what is held back.
+                        if (alert.MutedStage is { } stage && alert.MutedBy is not null)
+                        {
+                            labels = labels.With(MutedByLabel, stage.ToString().ToLowerInvariant());
+                        }
+
+                        alerts.Add((labels, 1));
+                        alertsForState.Add((alert.Labels, alert.ActiveAt.ToUnixTimeMilliseconds() / 1000.0));
                     }
                 }
 
@@ -87,7 +98,8 @@ public static class MetricsEndpoint
             WriteFamily(writer, name, family.Kind == MetricKind.Counter ? "counter" : "gauge", help, family.Samples);
         }
 
-        WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them.", alerts);
+        WriteFamily(writer, "ALERTS", "gauge", "Pending and firing alerts (1 per alert), as Prometheus exposes them; muted_by = inhibition, maintenance or silence when held back.", alerts);
+        WriteFamily(writer, "ALERTS_FOR_STATE", "gauge", "When each pending or firing alert became active (Unix seconds), as Prometheus exposes it.", alertsForState);
         WriteFamily(writer, CatalogNames.NodeLastReport, "gauge", "When each node last reported its own telemetry.", nodeReports);
         WriteFamily(writer, CatalogNames.ClusterLastReport, "gauge", "When any node of each cluster last reported.", clusterReports);
         WriteFamily(writer, CatalogNames.ClusterFirstReport, "gauge", "When Rules first heard from each cluster since it started (0: known before a restart); AzLocalTelemetryLost needs the two to be far enough apart.", clusterFirstReports);
@@ -101,6 +113,9 @@ public static class MetricsEndpoint
 
         return Results.Text(sb.ToString(), PrometheusTextWriter.ContentType);
     }
+
+    /// <summary>The ALERTS label naming what holds a muted alert back.</summary>
+    public const string MutedByLabel = "muted_by";
 
     private static void WriteFamily(PrometheusTextWriter writer, string name, string type, string help, List<(LabelSet Labels, double Value)> samples)
     {

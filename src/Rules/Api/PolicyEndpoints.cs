@@ -24,6 +24,7 @@ public static class PolicyEndpoints
                 parameters = r.Definition.Settings.Parameters,
                 clusterOverrides = r.Definition.ClusterOverrides.Keys,
                 source = r.Definition.Source,
+                runbook = r.Definition.Runbook,
             }),
             inhibit = policy.InhibitRules,
         });

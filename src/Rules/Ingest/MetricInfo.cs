@@ -18,6 +18,7 @@ internal sealed record MetricInfo(string PrometheusName, MetricKind Kind, Metric
     public bool IsReserved { get; } =
         (PrometheusName.StartsWith("azlm_", StringComparison.Ordinal) && !PrometheusName.StartsWith("azlm_agent_", StringComparison.Ordinal))
         || PrometheusName.StartsWith("azlocal_capacity_", StringComparison.Ordinal)
+        || PrometheusName.StartsWith("azlocal_policy_", StringComparison.Ordinal)
         || PrometheusName.StartsWith("ALERTS", StringComparison.Ordinal);
 
     private const int MaxCached = 10_000;

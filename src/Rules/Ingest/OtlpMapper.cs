@@ -121,7 +121,7 @@ public static class OtlpMapper
                     node = text;
                     break;
                 default:
-                    labels.Add(new(LabelName(key), text));
+                    labels.Add(new(info.InCatalog ? CatalogLabelName(key) : LabelName(key), text));
                     break;
             }
         }
@@ -213,6 +213,10 @@ public static class OtlpMapper
     /// (<c>__name__</c>, any <c>__*</c>) get a <c>key</c> prefix, so a point can never carry a second metric name and
     /// break the scrape of /metrics for every cluster.
     /// </summary>
+    /// <summary>A catalog point's label: as <see cref="LabelName"/>, but the repair jobs' attribute <c>job</c> becomes <c>repair_job</c>.</summary>
+    internal static string CatalogLabelName(string key) =>
+        key == "job" ? PrometheusNaming.RepairJobLabel : LabelName(key);
+
     internal static string LabelName(string key)
     {
         var name = PrometheusNaming.SanitizeLabelName(key);

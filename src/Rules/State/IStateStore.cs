@@ -11,6 +11,9 @@ public interface IStateStore
     /// <summary>Writes alert rows that changed (inserted, replaced or deleted) in one transaction.</summary>
     void SaveAlertChanges(IReadOnlyList<AlertChange> changes);
 
+    /// <summary>A cluster's alert history (firing, muted, resolved), newest first, at most <paramref name="limit"/> steps.</summary>
+    IReadOnlyList<AlertTransition> LoadAlertHistory(string cluster, int limit);
+
     /// <summary>Every stored alert.</summary>
     IReadOnlyList<AlertRecord> LoadAlerts();
 

@@ -13,9 +13,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private readonly TimeSpan _historyRetention;
+    private readonly int _historyMaxRows;
 
-    public SqliteStateStore(string path)
+    public SqliteStateStore(string path, TimeSpan? historyRetention = null, int historyMaxRows = 200_000)
     {
+        _historyRetention = historyRetention ?? TimeSpan.FromDays(30);
+        _historyMaxRows = historyMaxRows;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -38,6 +42,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 cluster TEXT NOT NULL, node TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (cluster, node));
             CREATE TABLE IF NOT EXISTS maintenance_windows (id TEXT PRIMARY KEY, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS alert_history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, cluster TEXT NOT NULL, at INTEGER NOT NULL, alert TEXT NOT NULL,
+                severity TEXT NOT NULL, labels TEXT NOT NULL, phase TEXT NOT NULL, muted_by TEXT);
+            CREATE INDEX IF NOT EXISTS alert_history_cluster ON alert_history (cluster, id);
             CREATE TABLE IF NOT EXISTS audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
                 action TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL);
@@ -80,7 +88,60 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 command.ExecuteNonQuery();
             }
 
+            SaveHistory(changes, tx);
             tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Appends the changes' history steps and trims the table, in the alert rows' transaction: steps older than the
+    /// retention go, and past the row cap the oldest go first (a flapping alert cannot fill the disk).
+    /// </summary>
+    private void SaveHistory(IReadOnlyList<AlertChange> changes, SqliteTransaction tx)
+    {
+        var steps = changes.Select(c => c.Transition).OfType<AlertTransition>().ToList();
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = Command("INSERT INTO alert_history (cluster, at, alert, severity, labels, phase, muted_by) VALUES ($c, $at, $a, $s, $l, $p, $m)", tx);
+        foreach (var step in steps)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$c", step.Cluster);
+            insert.Parameters.AddWithValue("$at", step.At.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$a", step.Alert);
+            insert.Parameters.AddWithValue("$s", step.Severity);
+            insert.Parameters.AddWithValue("$l", LabelsKey(step.Labels));
+            insert.Parameters.AddWithValue("$p", step.Phase);
+            insert.Parameters.AddWithValue("$m", (object?)step.MutedBy ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+
+        using var trim = Command("DELETE FROM alert_history WHERE at < $cutoff OR id <= (SELECT MAX(id) FROM alert_history) - $max", tx);
+        trim.Parameters.AddWithValue("$cutoff", (steps.Max(s => s.At) - _historyRetention).ToUnixTimeMilliseconds());
+        trim.Parameters.AddWithValue("$max", _historyMaxRows);
+        trim.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<AlertTransition> LoadAlertHistory(string cluster, int limit)
+    {
+        lock (_gate)
+        {
+            using var query = Command("SELECT at, alert, severity, labels, phase, muted_by FROM alert_history WHERE cluster = $c ORDER BY id DESC LIMIT $n");
+            query.Parameters.AddWithValue("$c", cluster);
+            query.Parameters.AddWithValue("$n", limit);
+            using var reader = query.ExecuteReader();
+            var result = new List<AlertTransition>();
+            while (reader.Read())
+            {
+                var labels = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [];
+                result.Add(new AlertTransition(cluster, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1),
+                    reader.GetString(2), labels, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
+
+            return result;
         }
     }
 

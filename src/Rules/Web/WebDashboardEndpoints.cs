@@ -15,6 +15,16 @@ public static class WebDashboardEndpoints
 
     private const string IndexFile = "index.html";
 
+    /// <summary>
+    /// <c>GET /api/v1/web/config</c>: what the page needs from Rules' configuration: the Grafana base URL (no trailing
+    /// slash; empty when not configured) it links its views to.
+    /// </summary>
+    public static IResult Config(Microsoft.Extensions.Options.IOptions<WebOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Results.Json(new { grafanaUrl = options.Value.GrafanaUrl.TrimEnd('/') });
+    }
+
     /// <summary>Maps the dashboard's routes.</summary>
     public static IEndpointRouteBuilder MapWebDashboard(this IEndpointRouteBuilder endpoints)
     {

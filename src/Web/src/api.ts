@@ -23,6 +23,8 @@ export interface ClusterDto {
   mutedAlerts: number;
   /** Unmuted firing alerts by severity, e.g. { critical: 1 }. */
   firingBySeverity: Record<string, number>;
+  /** No report for longer than Rules' Series:StaleAfter: its state is unknown, not healthy. */
+  stale: boolean;
 }
 
 export interface AlertDto {
@@ -86,4 +88,42 @@ export async function series(query: SeriesQuery): Promise<SeriesDto[]> {
   if (query.node !== undefined) params.set('node', query.node);
   if (query.points !== undefined) params.set('points', String(query.points));
   return (await getJson<{ series: SeriesDto[] }>(`/api/v1/series?${params.toString()}`)).series;
+}
+
+/** One step of a cluster's alert history (GET /api/v1/clusters/{name}/alerts/history), newest first. */
+export interface AlertStepDto {
+  at: string;
+  alert: string;
+  severity: string;
+  /** firing (or paging again once unmuted), muted (while firing), resolved. */
+  phase: 'firing' | 'muted' | 'resolved';
+  mutedBy: string | null;
+  labels: Record<string, string>;
+}
+
+export async function alertHistory(cluster: string, limit = 200): Promise<AlertStepDto[]> {
+  return (await getJson<{ history: AlertStepDto[] }>(`/api/v1/clusters/${encodeURIComponent(cluster)}/alerts/history?limit=${limit}`)).history;
+}
+
+/** What the page reads from Rules' configuration (Web:GrafanaUrl). */
+export interface WebConfig {
+  grafanaUrl: string;
+}
+
+let configOnce: Promise<WebConfig> | undefined;
+
+/** Rules' web configuration, fetched once per page (it changes only with a restart). */
+export function webConfig(): Promise<WebConfig> {
+  configOnce ??= getJson<WebConfig>('/api/v1/web/config').catch(() => ({ grafanaUrl: '' }));
+  return configOnce;
+}
+
+let runbooksOnce: Promise<Map<string, string>> | undefined;
+
+/** Each policy alert's runbook, by alert name (GET /api/v1/policy), fetched once per page. */
+export function runbooks(): Promise<Map<string, string>> {
+  runbooksOnce ??= getJson<{ rules: { name: string; runbook: string }[] }>('/api/v1/policy')
+    .then((p) => new Map(p.rules.map((r) => [r.name, r.runbook] as const)))
+    .catch(() => new Map<string, string>());
+  return runbooksOnce;
 }

@@ -91,6 +91,8 @@ export interface AlertCounts {
 
 export interface ClusterHealth {
   level: Level;
+  /** Rules has not heard from the cluster for longer than its staleness limit: nothing below is current. */
+  stale: boolean;
   nodesUp: number;
   nodesTotal: number;
   alerts: AlertCounts;
@@ -103,12 +105,15 @@ export function clusterHealth(cluster: ClusterDto, storage: SeriesDto[]): Cluste
   const alerts = { bySeverity, pending: cluster.pendingAlerts, muted: cluster.mutedAlerts };
   const nodesUp = cluster.nodes.filter((n) => n.state === 'up').length;
   const summary = storageSummary(storage.filter((s) => s.labels.cluster === cluster.cluster));
+  const stale = cluster.stale === true;
   const level = worst(
+    // Missing data never reads green: a silent cluster, or one whose quorum is not known, is amber at least.
+    stale || cluster.quorum === null ? 'warn' : 'ok',
     cluster.quorum === false ? 'bad' : 'ok',
     (bySeverity.critical ?? 0) > 0 ? 'bad' : 'ok',
     (bySeverity.warning ?? 0) > 0 || alerts.pending > 0 ? 'warn' : 'ok',
     ...cluster.nodes.map((n) => nodeStateLevel(n.state)),
     summary.level,
   );
-  return { level, nodesUp, nodesTotal: cluster.nodes.length, alerts, storage: summary };
+  return { level, stale, nodesUp, nodesTotal: cluster.nodes.length, alerts, storage: summary };
 }

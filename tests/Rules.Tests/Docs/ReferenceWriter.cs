@@ -72,7 +72,7 @@ public static class ReferenceWriter
     }
 
     private static string Labels(MetricDefinition m) =>
-        string.Join(", ", new[] { "cluster" }.Concat(m.Scope == MetricScope.Node ? ["node"] : []).Concat(m.Attributes).Select(l => $"`{l}`"));
+        string.Join(", ", new[] { "cluster" }.Concat(m.Scope == MetricScope.Node ? ["node"] : []).Concat(m.Labels).Select(l => $"`{l}`"));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

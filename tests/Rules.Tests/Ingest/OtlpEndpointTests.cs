@@ -187,4 +187,43 @@ public class OtlpEndpointTests
         Assert.Contains("{\"node\":\"node-2\",\"state\":\"down\"", clusters, StringComparison.Ordinal);
         Assert.Contains("ALERTS{alertname=\"AzLocalQuorumLost\",alertstate=\"firing\",cluster=\"c7\",severity=\"critical\"} 1", metrics, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Metrics_MarkMutedAlerts_ExportActiveAtAndPolicyThresholds_AndHistoryIsServed()
+    {
+        // Quorum lost inhibits everything else of the cluster (deploy/rules/azlocal-policy.yaml): node-2's NodeDown is
+        // held back, so a dashboard counting ALERTS{muted_by=""} counts one page, not two.
+        await using var rules = await RunningRules.StartAsync();
+        var request = new Otlp("c7", "node-1")
+            .Gauge(Instruments.ClusterQuorum, 0)
+            .StateSet(Instruments.NodeState, MetricCatalog.States.Node, "down", ("node", "node-2"))
+            .Build();
+        using var post = await rules.Client.PostAsync(new Uri("/v1/metrics", UriKind.Relative), Body(request.ToByteArray(), "application/x-protobuf"));
+        post.EnsureSuccessStatusCode();
+
+        var metrics = await rules.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("ALERTS{alertname=\"AzLocalNodeDown\",alertstate=\"pending\",cluster=\"c7\",muted_by=\"inhibition\",node=\"node-2\",severity=\"critical\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("ALERTS{alertname=\"AzLocalQuorumLost\",alertstate=\"firing\",cluster=\"c7\",severity=\"critical\"} 1", metrics, StringComparison.Ordinal);
+        var activeAt = metrics.Split('\n').Single(l => l.StartsWith("ALERTS_FOR_STATE{alertname=\"AzLocalQuorumLost\"", StringComparison.Ordinal));
+        var seconds = double.Parse(activeAt[(activeAt.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds, 0, 300);
+
+        // The policy's own numbers, per cluster: the CPU threshold (0.8) and the rebuild RTO (15m = 900 s).
+        Assert.Contains("azlocal_policy_threshold{alert=\"AzLocalCpuHigh\",cluster=\"c7\",param=\"threshold\",severity=\"warning\"} 0.8", metrics, StringComparison.Ordinal);
+        Assert.Contains("azlocal_policy_threshold{alert=\"AzLocalRebuildSlow\",cluster=\"c7\",param=\"rto\",severity=\"warning\"} 900", metrics, StringComparison.Ordinal);
+
+        // The outbox writes history behind evaluation: poll until it is there (bounded, not a timing assertion).
+        var history = string.Empty;
+        for (var i = 0; i < 100 && !history.Contains("AzLocalQuorumLost", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(i == 0 ? 0 : 100);
+            history = await rules.Client.GetStringAsync(new Uri("/api/v1/clusters/c7/alerts/history", UriKind.Relative));
+        }
+
+        Assert.Contains("\"alert\":\"AzLocalQuorumLost\",\"severity\":\"critical\",\"phase\":\"firing\"", history, StringComparison.Ordinal);
+        using var unknown = await rules.Client.GetAsync(new Uri("/api/v1/clusters/nope/alerts/history", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var tooMany = await rules.Client.GetAsync(new Uri("/api/v1/clusters/c7/alerts/history?limit=5000", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+    }
 }

@@ -54,6 +54,23 @@ public class OtlpMapperTests
     }
 
     [Fact]
+    public void Map_RepairJobAttribute_BecomesRepairJobLabel_NotPrometheusReservedJob()
+    {
+        // PRODUCT.md §3: the agent's attribute is `job`; on /metrics it is `repair_job`, because Prometheus owns `job`
+        // (the scrape job) and would rename ours `exported_job`. A foreign metric's `job` is left to Prometheus' rules.
+        var request = new Otlp("c1", "node-1")
+            .Gauge(Instruments.StorageRepairSize, "By", Otlp.Point(100, 1_795_000_000_000, ("job", "UserStorage_1-Repair"), ("state", "running")))
+            .Gauge("vendor.queue", string.Empty, Otlp.Point(1, 1_795_000_000_000, ("job", "backup")))
+            .Build();
+
+        var samples = OtlpMapper.Map(request, Now).ByCluster["c1"];
+
+        Assert.Equal(LabelSet.Of("cluster", "c1", "repair_job", "UserStorage_1-Repair", "state", "running"), samples[0].Labels);
+        Assert.Null(samples[0].Labels.Get("job"));
+        Assert.Equal("backup", samples[1].Labels.Get("job"));
+    }
+
+    [Fact]
     public void Map_ClusterScope_NeverCarriesNode()
     {
         var request = new Otlp("c1", "node-1")

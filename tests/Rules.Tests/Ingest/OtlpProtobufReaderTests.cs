@@ -49,6 +49,7 @@ public class OtlpProtobufReaderTests
             .Gauge(Instruments.ClusterQuorum, string.Empty, Otlp.Point(1, 0, ("node", "ignored-for-cluster-scope")))
             .Sum(Instruments.StorageOperations, "{op}", true, Otlp.Point(10, 1_795_000_000_000, ("op", "read")))
             .Sum("vendor.bytes", "By", false, Otlp.Point(5))
+            .Gauge(Instruments.StorageRepairSize, "By", Otlp.Point(7, 1_795_000_000_000, ("job", "db-Repair"), ("state", "running")))
             .Gauge("vendor.fan.speed", "Hz", Otlp.Point(1200, 1_795_000_000_000, ("cluster", "override"), ("net.peer-name", "x")))
             .Build();
 

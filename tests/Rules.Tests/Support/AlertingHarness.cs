@@ -34,7 +34,7 @@ public sealed class AlertingHarness
             }
         };
         var factory = new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions()));
-        Outbox = new AlertOutbox(StateStore, notifier is null ? Notifier : new TeeNotifier(Notifier, notifier), alertingOptions, NullLogger<AlertOutbox>.Instance);
+        Outbox = new AlertOutbox(StateStore, notifier is null ? Notifier : new TeeNotifier(Notifier, notifier), alertingOptions, NullLogger<AlertOutbox>.Instance, Time);
         Capacity = new CapacityOutlookStub();
         CapacitySource = capacity?.Invoke(Book) ?? Capacity;
         Engine = new RuleEngine(Policy, Schedule, Silences, CapacitySource, Book, Outbox, factory, alertingOptions, seriesOptions, Metrics);

@@ -64,11 +64,11 @@ public sealed class DashboardPage : IAsyncDisposable
         await Page.Locator("#view[data-loaded='true']").WaitForAsync();
     }
 
-    /// <summary>Saves a full-page screenshot to artifacts/screenshots/{name}.png and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a screenshot (full page, or the viewport: what a wall screen shows) to artifacts/screenshots/{name}.png and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(RepositoryPaths.Screenshots, $"{name}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         Assert.True(new FileInfo(path).Length > 10_000, $"screenshot {path} is suspiciously small");
         return path;
     }

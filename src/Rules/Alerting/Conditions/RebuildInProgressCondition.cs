@@ -1,3 +1,4 @@
+using AzLocalMonitor.Telemetry;
 using AzLocalMonitor.Rules.Series;
 using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
 
@@ -16,12 +17,12 @@ public sealed class RebuildInProgressCondition : IAlertCondition
         ArgumentNullException.ThrowIfNull(candidates);
         foreach (var job in RepairProgress.Of(context))
         {
-            candidates.Add(new AlertCandidate(LabelSet.Of("cluster", context.Cluster.Name, "job", job.Job), job.Fraction,
+            candidates.Add(new AlertCandidate(LabelSet.Of("cluster", context.Cluster.Name, PrometheusNaming.RepairJobLabel, job.Job), job.Fraction,
                 Details(("progress", job.Describe()))));
         }
     }
 
     public string ToPromQl(RuleSettings settings) =>
-        $"max by (cluster, job) ({CatalogNames.RepairSize}) > 0 and on (cluster, job) " +
-        $"(max by (cluster, job) ({CatalogNames.RepairProcessed}) < on (cluster, job) max by (cluster, job) ({CatalogNames.RepairSize}))";
+        $"max by (cluster, repair_job) ({CatalogNames.RepairSize}) > 0 and on (cluster, repair_job) " +
+        $"(max by (cluster, repair_job) ({CatalogNames.RepairProcessed}) < on (cluster, repair_job) max by (cluster, repair_job) ({CatalogNames.RepairSize}))";
 }

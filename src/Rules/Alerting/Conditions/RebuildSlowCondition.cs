@@ -1,3 +1,4 @@
+using AzLocalMonitor.Telemetry;
 using AzLocalMonitor.Rules.Series;
 using static AzLocalMonitor.Rules.Alerting.Conditions.ConditionHelpers;
 
@@ -24,7 +25,7 @@ public sealed class RebuildSlowCondition : IAlertCondition
         var rto = context.Settings.Duration("rto", DefaultRto);
         foreach (var job in RepairProgress.Of(context))
         {
-            var labels = LabelSet.Of("cluster", context.Cluster.Name, "job", job.Job);
+            var labels = LabelSet.Of("cluster", context.Cluster.Name, PrometheusNaming.RepairJobLabel, job.Job);
             if (job.BytesPerSecond is 0)
             {
                 candidates.Add(new AlertCandidate(labels, double.PositiveInfinity,
@@ -41,10 +42,10 @@ public sealed class RebuildSlowCondition : IAlertCondition
     {
         ArgumentNullException.ThrowIfNull(settings);
         var rto = Num(settings.Duration("rto", DefaultRto).TotalSeconds);
-        return $"(max by (cluster, job) ({CatalogNames.RepairSize}) - max by (cluster, job) ({CatalogNames.RepairProcessed})) " +
-            $"/ max by (cluster, job) (deriv({CatalogNames.RepairProcessed}[2m]) > 0) > {rto} " +
-            $"or (max by (cluster, job) ({CatalogNames.RepairSize}) > max by (cluster, job) ({CatalogNames.RepairProcessed})) " +
-            $"and max by (cluster, job) (changes({CatalogNames.RepairProcessed}[2m])) == 0";
+        return $"(max by (cluster, repair_job) ({CatalogNames.RepairSize}) - max by (cluster, repair_job) ({CatalogNames.RepairProcessed})) " +
+            $"/ max by (cluster, repair_job) (deriv({CatalogNames.RepairProcessed}[2m]) > 0) > {rto} " +
+            $"or (max by (cluster, repair_job) ({CatalogNames.RepairSize}) > max by (cluster, repair_job) ({CatalogNames.RepairProcessed})) " +
+            $"and max by (cluster, repair_job) (changes({CatalogNames.RepairProcessed}[2m])) == 0";
     }
 
     public IEnumerable<string> Validate(RuleSettings settings)

@@ -1,3 +1,4 @@
+using AzLocalMonitor.Telemetry;
 using AzLocalMonitor.Rules.Series;
 
 namespace AzLocalMonitor.Rules.Alerting.Conditions;
@@ -19,7 +20,7 @@ internal readonly record struct RepairProgress(string Job, double Size, double P
         var processed = new Dictionary<string, TimeSeries>(StringComparer.Ordinal);
         foreach (var series in context.Fresh(CatalogNames.RepairProcessed))
         {
-            if (series.Labels.Get("job") is { } job)
+            if (series.Labels.Get(PrometheusNaming.RepairJobLabel) is { } job)
             {
                 processed[job] = series;
             }
@@ -28,7 +29,7 @@ internal readonly record struct RepairProgress(string Job, double Size, double P
         var jobs = new List<RepairProgress>();
         foreach (var size in context.Fresh(CatalogNames.RepairSize))
         {
-            if (size.Labels.Get("job") is not { } job || size.Value <= 0)
+            if (size.Labels.Get(PrometheusNaming.RepairJobLabel) is not { } job || size.Value <= 0)
             {
                 continue;
             }

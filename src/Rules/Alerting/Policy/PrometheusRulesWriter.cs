@@ -14,7 +14,7 @@ public static partial class PrometheusRulesWriter
 {
     private static readonly HashSet<string> LabelPlaceholders = new(StringComparer.Ordinal)
     {
-        "cluster", "node", "volume", "pool", "job", "network", "peer", "op", "media", "usage", "window",
+        "cluster", "node", "volume", "pool", "repair_job", "network", "peer", "op", "media", "usage", "window",
     };
 
     /// <summary>The rules file text for <paramref name="policy"/>.</summary>

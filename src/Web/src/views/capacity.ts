@@ -1,7 +1,8 @@
 // Capacity: per resource, the history, the P50 forecast with its P10–P90 band, the policy threshold and the
 // date the forecast crosses it. Says "no forecast yet" while Rules has none (404).
 import uPlot from 'uplot';
-import { getJson, HttpError } from '../api';
+import { getJson, HttpError, webConfig } from '../api';
+import { dashboards, grafanaLinks } from '../grafana';
 import { parseCapacity, type ResourceForecast } from '../capacity';
 import { axes, palette, showLatestInLegend } from '../chart';
 import { h, replace, section } from '../dom';
@@ -10,11 +11,14 @@ import type { View } from '../view';
 
 export function capacityView(root: HTMLElement, cluster: string): View {
   const body = h('div');
+  const links = h('div');
+  void webConfig().then((c) => replace(links, grafanaLinks(c.grafanaUrl, [{ title: 'Capacity forecast', uid: dashboards.capacity, vars: { cluster } }])));
   replace(
     root,
     h('h1', null, h('a', { href: '/ui/' }, 'Fleet'), ' / ', h('a', { href: `/ui/cluster/${encodeURIComponent(cluster)}` }, cluster), ' / capacity forecast'),
     // The printable report planners hand on (self-contained HTML, charts with legend, today and crossing dates).
     h('p', null, h('a', { class: 'capacity-report', href: `/api/v1/capacity/${encodeURIComponent(cluster)}/report` }, 'Capacity report (HTML)')),
+    links,
     body,
   );
   let shown = '';

@@ -1,12 +1,14 @@
 // Cluster: quorum, votes, witness, nodes, volumes, repair jobs, per-node CPU/memory and latency charts, alerts.
-import { alerts, clusters, series, type ClusterDto, type SeriesDto } from '../api';
+import { alertHistory as history, alerts, clusters, runbooks, series, webConfig, type ClusterDto, type SeriesDto } from '../api';
 import { LiveChart } from '../chart';
 import { h, link, pill, replace, section, table } from '../dom';
 import { ago, formatBytes, formatValue } from '../format';
 import { clusterHealth, currentStates, nodeStateLevel, storageStateLevel, worst, type ClusterHealth } from '../health';
+import { dashboards, grafanaLinks } from '../grafana';
 import { M } from '../metrics';
 import type { View } from '../view';
 import { alertCounts } from './alertCounts';
+import { alertHistory } from './alertHistory';
 import { alertTable } from './alertTable';
 import { stats } from './stats';
 
@@ -21,6 +23,8 @@ export function clusterView(root: HTMLElement, name: string): View {
   const volumes = h('div');
   const repairs = h('div');
   const alertList = h('div');
+  const historyList = h('div');
+  const links = h('div');
   const charts = {
     cpu: new LiveChart({ title: 'CPU by node', unit: 'ratio', unitRange: true, name: (l) => l.node ?? '?' }),
     memory: new LiveChart({ title: 'Memory by node', unit: 'ratio', unitRange: true, name: (l) => l.node ?? '?' }),
@@ -30,23 +34,32 @@ export function clusterView(root: HTMLElement, name: string): View {
   replace(
     root,
     h('h1', null, h('a', { href: '/ui/' }, 'Fleet'), ' / ', name),
+    links,
     head,
     h('div', { class: 'columns' }, section('Nodes', nodes), section('Volumes', volumes)),
     section('Repair jobs', repairs),
     h('div', { class: 'charts' }, ...Object.values(charts).map((c) => c.element)),
     section('Alerts of this cluster', alertList),
+    section('Alert history', historyList),
     h('p', null, link(`/ui/capacity/${encodeURIComponent(name)}`, 'Capacity forecast →')),
   );
 
   return {
     title: name,
     async refresh() {
-      const [cs, as, facts, live] = await Promise.all([
+      const [cs, as, facts, live, books, config] = await Promise.all([
         clusters(),
         alerts(),
         series({ cluster: name, metrics: factMetrics, points: 0 }),
         series({ cluster: name, metrics: [M.cpu, M.memory, M.storageLatency, M.networkLatency] }),
+        runbooks(),
+        webConfig(),
       ]);
+      replace(links, grafanaLinks(config.grafanaUrl, [
+        { title: 'Cluster overview', uid: dashboards.cluster, vars: { cluster: name } },
+        { title: 'Storage and rebuild', uid: dashboards.rebuild, vars: { cluster: name } },
+        { title: 'Capacity forecast', uid: dashboards.capacity, vars: { cluster: name } },
+      ]));
       const cluster = cs.find((c) => c.cluster === name);
       if (cluster === undefined) {
         replace(head, h('p', { class: 'empty' }, `Cluster ${name} has not reported to Rules.`));
@@ -58,6 +71,7 @@ export function clusterView(root: HTMLElement, name: string): View {
       replace(volumes, volumeTable(facts));
       replace(repairs, repairList(facts));
       replace(alertList, alertTable(mine, 'No alert is pending or firing for this cluster.'));
+      replace(historyList, alertHistory(await history(name), books)); // asked only of a cluster Rules knows (404 otherwise)
       const of = (metric: string) => live.filter((s) => s.metric === metric);
       charts.cpu.update(of(M.cpu));
       charts.memory.update(of(M.memory));
@@ -75,13 +89,13 @@ function summary(c: ClusterDto, health: ClusterHealth, facts: SeriesDto[]): HTML
   const poolSize = latest(facts, M.poolSize);
   return stats([
     { label: 'status', value: pill(level, level === 'bad' ? 'red' : level === 'warn' ? 'amber' : level === 'ok' ? 'green' : 'unknown'), level },
-    { label: 'quorum', value: c.quorum === null ? '–' : c.quorum ? 'held' : 'LOST', level: c.quorum === false ? 'bad' : c.quorum ? 'ok' : 'none' },
+    { label: 'quorum', value: c.quorum === null ? 'unknown' : c.quorum ? 'held' : 'LOST', level: c.quorum === false ? 'bad' : c.quorum ? 'ok' : 'warn' },
     { label: 'votes present / configured', value: c.votesPresent === null ? '–' : `${c.votesPresent} / ${c.votesConfigured ?? '?'}` },
     { label: 'nodes up', value: `${health.nodesUp} / ${health.nodesTotal}`, level: health.nodesUp < health.nodesTotal ? 'bad' : 'ok' },
     { label: 'alerts', value: h('span', { class: 'alert-counts' }, ...alertCounts(health.alerts)) },
     { label: 'witness', value: witness || 'none reported', level: witnessLevel },
     { label: 'pool allocated', value: pool !== null && poolSize ? `${formatValue(pool / poolSize, 'ratio')} of ${formatBytes(poolSize)}` : '–' },
-    { label: 'last report', value: ago(c.lastReport) },
+    { label: 'last report', value: c.stale ? `STALE: ${ago(c.lastReport)}` : ago(c.lastReport), level: c.stale ? 'warn' : undefined },
   ]);
 }
 
@@ -118,11 +132,11 @@ function volumeTable(facts: SeriesDto[]): HTMLElement {
 function repairList(facts: SeriesDto[]): HTMLElement {
   const jobs = facts.filter((s) => s.metric === M.repairSize && s.fresh);
   const rows = jobs.map((job) => {
-    const processed = facts.find((s) => s.metric === M.repairProcessed && s.labels.job === job.labels.job)?.value ?? 0;
+    const processed = facts.find((s) => s.metric === M.repairProcessed && s.labels.repair_job === job.labels.repair_job)?.value ?? 0;
     const ratio = job.value ? processed / job.value : 0;
-    return [h('strong', null, job.labels.job ?? '?'), bar(ratio, `${formatValue(ratio, 'ratio')} (${formatBytes(processed)} of ${formatBytes(job.value ?? 0)})`, 'warn')];
+    return [h('strong', null, job.labels.repair_job ?? '?'), bar(ratio, `${formatValue(ratio, 'ratio')} (${formatBytes(processed)} of ${formatBytes(job.value ?? 0)})`, 'warn')];
   });
-  return table(['job', 'progress'], rows, 'No repair or regeneration job is running.');
+  return table(['repair job', 'progress'], rows, 'No repair or regeneration job is running.');
 }
 
 function bar(ratio: number, text: string, level: string): HTMLElement {

@@ -1,5 +1,6 @@
 // Node: membership state, VMs, memory, disks, and CPU, memory, VM, storage and network latency charts.
-import { alerts, clusters, series, type SeriesDto } from '../api';
+import { alerts, clusters, series, webConfig, type SeriesDto } from '../api';
+import { dashboards, grafanaLinks } from '../grafana';
 import { LiveChart } from '../chart';
 import { h, pill, replace, section, table } from '../dom';
 import { ago, formatBytes, formatValue } from '../format';
@@ -23,9 +24,12 @@ export function nodeView(root: HTMLElement, cluster: string, node: string): View
     network: new LiveChart({ title: 'Network round trip', unit: 'seconds', name: (l) => `${l.network ?? '?'} → ${l.peer ?? '?'}` }),
   };
   const clusterHref = `/ui/cluster/${encodeURIComponent(cluster)}`;
+  const links = h('div');
+  void webConfig().then((c) => replace(links, grafanaLinks(c.grafanaUrl, [{ title: 'Node', uid: dashboards.node, vars: { cluster, node } }])));
   replace(
     root,
     h('h1', null, h('a', { href: '/ui/' }, 'Fleet'), ' / ', h('a', { href: clusterHref }, cluster), ' / ', node),
+    links,
     head,
     h('div', { class: 'charts' }, ...Object.values(charts).map((c) => c.element)),
     section('Physical disks', disks),

@@ -102,10 +102,10 @@ public static class PolicyCases
         new("AzLocalQuorumAtRisk", "warning", false, "4 of 5 votes present (one more loss still keeps 3 of 5)",
             _ => Healthy().Gauge(Instruments.ClusterVotesConfigured, 5).Gauge(Instruments.ClusterVotesPresent, 4), 2 * Min) { Expect = [] },
 
-        new("AzLocalRebuildInProgress", "warning", true, "repair 30% done", i => Repair(100 * GB, (30 + i) * GB), TimeSpan.FromSeconds(10)) { Expect = [Warning(("job", "repair-1"))] },
+        new("AzLocalRebuildInProgress", "warning", true, "repair 30% done", i => Repair(100 * GB, (30 + i) * GB), TimeSpan.FromSeconds(10)) { Expect = [Warning(("repair_job", "repair-1"))] },
         new("AzLocalRebuildInProgress", "warning", false, "repair job reports everything processed", _ => Repair(100 * GB, 100 * GB), 2 * Min) { Expect = [] },
 
-        new("AzLocalRebuildSlow", "warning", true, "0.1 GB/s with ~900 GB to go (ETA ~2.5 h > 15 min RTO)", i => Repair(1000 * GB, (100 + i) * GB), 7 * Min) { Expect = [Warning(("job", "repair-1"))] },
+        new("AzLocalRebuildSlow", "warning", true, "0.1 GB/s with ~900 GB to go (ETA ~2.5 h > 15 min RTO)", i => Repair(1000 * GB, (100 + i) * GB), 7 * Min) { Expect = [Warning(("repair_job", "repair-1"))] },
         new("AzLocalRebuildSlow", "warning", false, "2 GB/s with ~900 GB to go (ETA < 8 min)", i => Repair(2000 * GB, (1100 + (20 * i)) * GB), 7 * Min) { Expect = [] },
 
         new("AzLocalCpuHigh", "warning", true, "CPU 90% for 16 min", _ => Healthy().Gauge(Instruments.NodeCpuUtilization, 0.9), 16 * Min) { Expect = [Warning(("node", "node-1")).Valued(0.9)] },
