@@ -197,9 +197,5 @@ public sealed class HarnessRun(HarnessOptions options)
         }
     }
 
-    public async Task<int> FleetAsync()
-    {
-        await Task.Yield();
-        throw new NotImplementedException();
-    }
+    public Task<int> FleetAsync() => new FleetRun(options, _rules, _rulesMeter, _fleet, _port).RunAsync();
 }

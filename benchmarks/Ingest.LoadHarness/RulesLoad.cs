@@ -68,6 +68,9 @@ public sealed class RulesLoad : IDisposable
     /// <summary>Data points in one round (every node's request once).</summary>
     public long PointsPerRound { get; }
 
+    /// <summary>How long the last round took to send, without the wait for the next interval (paced: ≤ the interval when Rules keeps up).</summary>
+    public double LastRoundSendSeconds { get; private set; }
+
     public long PointsSent;
     public long Requests;
     public long Failures;
@@ -110,6 +113,7 @@ public sealed class RulesLoad : IDisposable
                 }
             }, ct)).ToArray();
             await Task.WhenAll(workers).ConfigureAwait(false);
+            LastRoundSendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (interval is { } every)
             {
                 var left = every - Stopwatch.GetElapsedTime(start);
