@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using AzLocalMonitor.Rules.Auth;
@@ -17,6 +18,9 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// </summary>
 public static class OtlpEndpoint
 {
+    private static readonly IResult EmptyProtobuf = Results.Bytes(Array.Empty<byte>(), "application/x-protobuf");
+    private static readonly IResult EmptyJson = Results.Text("{}", "application/json");
+
     public static async Task<IResult> HandleAsync(HttpContext http, IngestPipeline pipeline, IOptions<IngestOptions> options, SelfMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -47,10 +51,10 @@ public static class OtlpEndpoint
             sizeFeature.MaxRequestBodySize = limit + 1;
         }
 
-        byte[] body;
+        PooledBody body;
         try
         {
-            body = await ReadLimitedAsync(http.Request.Body, gzip, limit, http.RequestAborted).ConfigureAwait(false);
+            body = await ReadLimitedAsync(http.Request.Body, gzip, http.Request.ContentLength, limit, http.RequestAborted).ConfigureAwait(false);
         }
         catch (BodyTooLargeException)
         {
@@ -71,13 +75,17 @@ public static class OtlpEndpoint
         try
         {
             result = encoding == OtlpEncoding.Protobuf
-                ? pipeline.IngestProtobuf(body, clusters)
-                : pipeline.Ingest(OtlpDecoder.Decode(body, encoding.Value), clusters);
+                ? pipeline.IngestProtobuf(body.Span, clusters)
+                : pipeline.Ingest(OtlpDecoder.Decode(body.Span, encoding.Value), clusters);
         }
         catch (OtlpDecodeException ex)
         {
             metrics.IngestRequest(encoding, SelfMetrics.Outcome.Invalid);
             return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            body.Return();
         }
 
         if (result.Misdirected is { } misdirected)
@@ -89,11 +97,16 @@ public static class OtlpEndpoint
         }
 
         metrics.IngestRequest(encoding, SelfMetrics.Outcome.Accepted);
-        var response = new ExportMetricsServiceResponse();
-        if (result.Explain() is { } explanation)
+        if (result.Explain() is not { } explanation)
         {
-            response.PartialSuccess = new ExportMetricsPartialSuccess { RejectedDataPoints = result.RejectedTotal, ErrorMessage = explanation };
+            // Full success: the empty response (no message to build and encode on the common path).
+            return encoding == OtlpEncoding.Json ? EmptyJson : EmptyProtobuf;
         }
+
+        var response = new ExportMetricsServiceResponse
+        {
+            PartialSuccess = new ExportMetricsPartialSuccess { RejectedDataPoints = result.RejectedTotal, ErrorMessage = explanation },
+        };
 
         return encoding == OtlpEncoding.Json
             ? Results.Text(JsonFormatter.Default.Format(response), "application/json")
@@ -122,25 +135,42 @@ public static class OtlpEndpoint
         return Results.Text($"Body exceeds the limit of {limit} bytes (Ingest:MaxRequestBytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, bool gzip, long limit, CancellationToken ct)
+    /// <summary>
+    /// Reads the body into a buffer rented from the shared pool (returned after ingest): sized from Content-Length
+    /// when the body is not compressed, grown by doubling otherwise, never past <paramref name="limit"/>.
+    /// </summary>
+    private static async Task<PooledBody> ReadLimitedAsync(Stream body, bool gzip, long? contentLength, long limit, CancellationToken ct)
     {
         var source = gzip ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true) : body;
+        var initial = !gzip && contentLength is > 0 ? (int)Math.Min(contentLength.Value + 1, limit + 1) : 16 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(initial);
+        var length = 0;
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
             int read;
-            while ((read = await source.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            while ((read = await source.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > limit)
+                length += read;
+                if (length > limit)
                 {
                     throw new BodyTooLargeException();
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            return buffer.ToArray();
+            return new PooledBody(buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
         finally
         {
@@ -149,6 +179,14 @@ public static class OtlpEndpoint
                 await source.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>A request body in a rented buffer; <see cref="Return"/> gives the buffer back once ingest is done with it.</summary>
+    private readonly record struct PooledBody(byte[] Buffer, int Length)
+    {
+        public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
+
+        public void Return() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 
     private sealed class BodyTooLargeException : Exception;
