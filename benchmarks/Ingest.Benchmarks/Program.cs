@@ -31,7 +31,7 @@ var metrics = new SelfMetrics();
 var policy = new PolicyHolder(DefaultPolicy.Load());
 var book = new AlertBook();
 var stateStore = new NullStateStore();
-var outbox = new AlertOutbox(stateStore, new NullNotifier(), alertingOptions, Microsoft.Extensions.Logging.Abstractions.NullLogger<AlertOutbox>.Instance);
+var outbox = new AlertOutbox(stateStore, new NullNotifier(), alertingOptions, Microsoft.Extensions.Logging.Abstractions.NullLogger<AlertOutbox>.Instance, time);
 var engine = new RuleEngine(policy, new MaintenanceSchedule(), new SilenceBook(), new NoCapacityOutlook(), book, outbox,
     new NotificationFactory(alertingOptions, Options.Create(new AlertmanagerOptions())), alertingOptions, seriesOptions, metrics);
 var persistence = new AlertPersistence(stateStore, store, book, alertingOptions, seriesOptions);
