@@ -80,6 +80,13 @@ public static partial class ConfigurationWriter
         {
             var key = $"{prefix}:{property.Name}";
             var propertyType = property.PropertyType;
+            if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>) && propertyType.GetGenericArguments()[1] == typeof(string))
+            {
+                // A map of plain values (e.g. extra headers): one row for its entries, keyed by name.
+                walker.Rows.Add(new Row($"{key}:{EntryName}", "string", "–", walker.Docs.Summary(property), "–"));
+                continue;
+            }
+
             if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>) && propertyType.GetGenericArguments()[1].IsClass)
             {
                 var entryType = propertyType.GetGenericArguments()[1];

@@ -206,7 +206,7 @@ public class OtlpEndpointTests
         Assert.Contains("ALERTS{alertname=\"AzLocalQuorumLost\",alertstate=\"firing\",cluster=\"c7\",severity=\"critical\"} 1", metrics, StringComparison.Ordinal);
         var activeAt = metrics.Split('\n').Single(l => l.StartsWith("ALERTS_FOR_STATE{alertname=\"AzLocalQuorumLost\"", StringComparison.Ordinal));
         var seconds = double.Parse(activeAt[(activeAt.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds, 0, 300);
+        Assert.InRange((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0) - seconds, 0, 300); // both to the millisecond
 
         // The policy's own numbers, per cluster: the CPU threshold (0.8) and the rebuild RTO (15m = 900 s).
         Assert.Contains("azlocal_policy_threshold{alert=\"AzLocalCpuHigh\",cluster=\"c7\",param=\"threshold\",severity=\"warning\"} 0.8", metrics, StringComparison.Ordinal);
