@@ -15,6 +15,10 @@ internal static class Usage
           --urls URL                       Listen address (default http://127.0.0.1:9480)
           --Alertmanager:Url URL           Alertmanager base URL, e.g. http://127.0.0.1:9093 (default: none,
                                            alerts are only kept and exposed)
+          --Alertmanager:Urls:0 URL, :1 URL  Every member of an Alertmanager cluster: each gets every alert
+                                           (HA pair, docs/scale-out.md)
+          --Shard:Clusters:0 GLOB          The clusters this instance owns (names or globs); reports for other
+                                           clusters are refused with 421 (default: every cluster)
           --Alerting:NodeSilenceAfter T    Node silent this long while peers report = down (default 00:00:30)
           --Alerting:ResendDelay T         Re-send firing alerts this often (default 00:01:00)
           --Series:StaleAfter T            Ignore series not reported for this long (default 00:01:00)

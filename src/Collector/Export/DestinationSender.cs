@@ -19,6 +19,12 @@ internal sealed class DestinationSender
 {
     private const string ProtobufMediaType = "application/x-protobuf";
 
+    /// <summary>
+    /// How long ago (whole seconds, the agent's clock) the posted batch was spooled: Rules holds its notifications while
+    /// it receives old batches (it was down: they are history, and its HA peer has already alerted on them).
+    /// </summary>
+    private const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
+
     private readonly BatchSpool _spool;
     private readonly HttpClient _http;
     private readonly DestinationStatus _status;
@@ -95,8 +101,8 @@ internal sealed class DestinationSender
             try
             {
                 outcome = await _pipeline.ExecuteAsync(
-                    static async (state, token) => await state.Self.SendAsync(state.Body, token).ConfigureAwait(false),
-                    (Self: this, Body: body), cancellationToken).ConfigureAwait(false);
+                    static async (state, token) => await state.Self.SendAsync(state.Body, state.Path, token).ConfigureAwait(false),
+                    (Self: this, Body: body, batch.Path), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -143,6 +149,19 @@ internal sealed class DestinationSender
         return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, cap.Ticks)) : null;
     }
 
+    // The batch file's write time is when it was spooled, by this machine's clock (the one TimeProvider.System reads).
+    private long BatchAge(string path)
+    {
+        try
+        {
+            return Math.Max(0, (long)(_time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(path)).TotalSeconds);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeout, _time);
@@ -157,7 +176,7 @@ internal sealed class DestinationSender
         }
     }
 
-    private async ValueTask<SendOutcome> SendAsync(byte[] body, CancellationToken cancellationToken)
+    private async ValueTask<SendOutcome> SendAsync(byte[] body, string path, CancellationToken cancellationToken)
     {
         // Every POST goes through here, so the server's Retry-After holds whichever way the retry came (Polly's
         // backoff, the pause between rounds, or a new batch waking the sender): the wait is the longer of the two.
@@ -168,6 +187,7 @@ internal sealed class DestinationSender
 
         using var request = new HttpRequestMessage(HttpMethod.Post, Destination.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtobufMediaType);
+        request.Headers.TryAddWithoutValidation(BatchAgeHeader, BatchAge(path).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Destination.Headers)
         {
             request.Headers.TryAddWithoutValidation(key, value);

@@ -40,6 +40,16 @@ public sealed class ClusterAlerts
     /// </summary>
     public DateTimeOffset? WarmUpUntil { get; set; }
 
+    /// <summary>
+    /// While now is before this, nothing of the cluster is sent (evaluation goes on): its agent is replaying a backlog
+    /// from its spool (this replica was down), which is history, not the present. An HA replica coming back must not
+    /// page again for an incident its peer has already resolved; once the replay is over it sends what is true then.
+    /// </summary>
+    public DateTimeOffset? HoldSendsUntil { get; set; }
+
+    /// <summary>When the current hold began: a hold is never extended past <see cref="RuleEngine.ReplayHoldMax"/> from it.</summary>
+    public DateTimeOffset HoldSince { get; set; }
+
     /// <summary>Keys of alerts forgotten since the last persisted change (their rows are deleted).</summary>
     public List<(string RuleKey, LabelSet Labels)> Forgotten { get; } = [];
 

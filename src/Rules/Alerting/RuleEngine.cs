@@ -67,7 +67,11 @@ public sealed class RuleEngine
     /// True when samples just arrived: only the rules reading a metric that changed run (the others' answers cannot
     /// have changed; their deadlines stand). False for timer work: every rule runs.
     /// </param>
-    public void Evaluate(ClusterState cluster, DateTimeOffset now, bool onArrival = false)
+    /// <param name="replay">
+    /// True when the samples are an agent's backlog (this replica was unreachable): sends of the cluster are held for
+    /// <see cref="ReplayHold"/> after the last such report (<see cref="ClusterAlerts.HoldSendsUntil"/>).
+    /// </param>
+    public void Evaluate(ClusterState cluster, DateTimeOffset now, bool onArrival = false, bool replay = false)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var alerts = Book.For(cluster);
@@ -80,9 +84,32 @@ public sealed class RuleEngine
         activity?.SetTag("azlm.on_arrival", onArrival);
         lock (cluster.Gate)
         {
+            if (replay)
+            {
+                if (alerts.HoldSendsUntil is not { } held || held <= now)
+                {
+                    alerts.HoldSince = now;
+                }
+
+                // Bounded: an agent whose every batch arrives late (a Rules too slow to keep up) must still page.
+                if (now - alerts.HoldSince < ReplayHoldMax)
+                {
+                    alerts.HoldSendsUntil = now + ReplayHold;
+                }
+            }
+
             EvaluateLocked(alerts, now, onArrival);
         }
     }
+
+    /// <summary>
+    /// How long sends stay held after the last report of a replayed backlog: longer than the gap between two batches of
+    /// a replay (sent back to back), short enough that the present is sent promptly once the replay is over.
+    /// </summary>
+    public static readonly TimeSpan ReplayHold = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest a replay holds a cluster's notifications, however long it goes on.</summary>
+    public static readonly TimeSpan ReplayHoldMax = TimeSpan.FromMinutes(2);
 
     /// <summary>True when a timer evaluation of the cluster is due at <paramref name="now"/>.</summary>
     public static bool IsDue(ClusterAlerts alerts, DateTimeOffset now)
@@ -104,6 +131,7 @@ public sealed class RuleEngine
         context.NoteDeadline(nextSilenceChange);
         var changed = new List<Alert>();
         var full = !onArrival || !alerts.Evaluated;
+        var holding = alerts.HoldSendsUntil is { } hold && now < hold;
         foreach (var rule in policy.Rules)
         {
             if (full || Reads(rule.Condition, cluster))
@@ -125,6 +153,18 @@ public sealed class RuleEngine
 
         Mute(alerts, new Muter(policy.Inhibitor, windows, silences), now, context);
         var toSend = new List<Alert>();
+        if (holding)
+        {
+            // Replayed history: evaluate, send nothing; at the end of the hold the timer sends what is true then.
+            context.NoteDeadline(alerts.HoldSendsUntil!.Value);
+            alerts.NextResend = alerts.HoldSendsUntil!.Value;
+            changed.Clear();
+        }
+        else
+        {
+            alerts.HoldSendsUntil = null;
+        }
+
         foreach (var alert in changed)
         {
             // Alertmanager hears unmuted firing alerts, and resolves of alerts it was told about.
@@ -135,7 +175,11 @@ public sealed class RuleEngine
             }
         }
 
-        CollectUnmutedAndResends(alerts, now, toSend, context);
+        if (!holding)
+        {
+            CollectUnmutedAndResends(alerts, now, toSend, context);
+        }
+
         alerts.NextDeadline = full || context.NextDeadline < previousDeadline ? context.NextDeadline : previousDeadline;
         _outbox.Enqueue(alerts, toSend.Count == 0 ? [] : toSend.ConvertAll(a => _notifications.Create(a, now)));
         _metrics.RecordEvaluation(Stopwatch.GetElapsedTime(started));
@@ -257,7 +301,17 @@ public sealed class RuleEngine
                 continue;
             }
 
-            var due = sent + _alerting.ResendDelay;
+            // A resolve held back (by a replay) is due at once. Nothing is re-sent during the warm-up after a restart: a
+            // restored firing alert is kept firing then for lack of data, and the present may have moved on while this
+            // replica was down (its HA peer may have resolved it). Alertmanager holds it meanwhile: its endsAt is four
+            // resend delays after the last send, longer than the warm-up.
+            var due = alert.State == AlertState.Inactive && alert.ResolvedAt is { } resolvedAt && sent < resolvedAt ? now : sent + _alerting.ResendDelay;
+            if (cluster.WarmUpUntil is { } warmUp && now < warmUp)
+            {
+                context.NoteDeadline(warmUp);
+                due = due > warmUp ? due : warmUp;
+            }
+
             if (now >= due)
             {
                 MarkSent(alert, now, toSend);

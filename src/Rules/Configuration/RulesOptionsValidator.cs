@@ -75,6 +75,7 @@ public sealed class RulesOptionsValidator :
             errors.Add($"Ingest:MaxFutureSkew must not be negative (got {options.MaxFutureSkew}).");
         }
 
+        Positive(errors, "Ingest:ReplayAfter", options.ReplayAfter);
         if (options.MaxPointAge is { } age)
         {
             Positive(errors, "Ingest:MaxPointAge", age);

@@ -18,6 +18,14 @@ public sealed class IngestOptions
     /// </summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A batch the agent spooled at least this long before posting it (header <c>AzLocalMonitor-Batch-Age</c>, the
+    /// agent's own clock) is a replay of its backlog: this Rules was unreachable, so the batch is history. It is stored
+    /// and evaluated, but the cluster's notifications are held until the replay is over, so an HA replica coming back
+    /// never pages again for an incident its peer has already resolved (docs/scale-out.md). Default 10 s.
+    /// </summary>
+    public TimeSpan ReplayAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Points older than this are refused (<c>too_old</c>); null (the default) accepts any age, so an agent's spool replays after a long outage.</summary>
     public TimeSpan? MaxPointAge { get; set; }
 

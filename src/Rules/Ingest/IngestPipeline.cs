@@ -49,28 +49,30 @@ public sealed class IngestPipeline
     /// Stores and evaluates one export request; returns what was accepted and rejected. Points for clusters outside
     /// <paramref name="clusters"/> (the caller's token; every cluster when null) are rejected, never stored.
     /// </summary>
-    public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null)
+    /// <param name="replay">True when the report is part of an agent's backlog (<see cref="IngestOptions.ReplayAfter"/>).</param>
+    public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null, bool replay = false)
     {
         var now = _time.GetUtcNow();
-        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds(), _limits), now, clusters ?? ClusterScope.All);
+        return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds(), _limits), now, clusters ?? ClusterScope.All, replay);
     }
+
 
     /// <summary>
     /// Stores and evaluates a protobuf export request from its bytes: the fast reader when it can, the message
     /// path otherwise (which also produces the error for a body that is not valid OTLP).
     /// </summary>
     /// <exception cref="OtlpDecodeException">The body is not a valid export request.</exception>
-    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body, ClusterScope? clusters = null)
+    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body, ClusterScope? clusters = null, bool replay = false)
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, out var fast)
             ? fast
             : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs, _limits);
-        return Store(mapped, now, clusters ?? ClusterScope.All);
+        return Store(mapped, now, clusters ?? ClusterScope.All, replay);
     }
 
-    private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters)
+    private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters, bool replay)
     {
         if (RefuseMisdirected(result))
         {
@@ -124,7 +126,7 @@ public sealed class IngestPipeline
                 }
             }
 
-            _engine.Evaluate(state, now, onArrival: true);
+            _engine.Evaluate(state, now, onArrival: true, replay);
         }
 
         remoteWrite?.Commit();

@@ -21,6 +21,9 @@ public static class OtlpEndpoint
     private static readonly IResult EmptyProtobuf = Results.Bytes(Array.Empty<byte>(), "application/x-protobuf");
     private static readonly IResult EmptyJson = Results.Text("{}", "application/json");
 
+    /// <summary>Sent by the AzLocalMonitor agent: how many seconds ago (its clock) the batch was spooled.</summary>
+    public const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
+
     public static async Task<IResult> HandleAsync(HttpContext http, IngestPipeline pipeline, IOptions<IngestOptions> options, SelfMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -71,12 +74,14 @@ public static class OtlpEndpoint
         }
 
         var clusters = Caller.Of(http)?.Clusters ?? ClusterScope.Nothing;
+        var replay = long.TryParse(http.Request.Headers[BatchAgeHeader].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
+            && TimeSpan.FromSeconds(Math.Min(age, int.MaxValue)) >= options.Value.ReplayAfter;
         MappingResult result;
         try
         {
             result = encoding == OtlpEncoding.Protobuf
-                ? pipeline.IngestProtobuf(body.Span, clusters)
-                : pipeline.Ingest(OtlpDecoder.Decode(body.Span, encoding.Value), clusters);
+                ? pipeline.IngestProtobuf(body.Span, clusters, replay)
+                : pipeline.Ingest(OtlpDecoder.Decode(body.Span, encoding.Value), clusters, replay);
         }
         catch (OtlpDecodeException ex)
         {

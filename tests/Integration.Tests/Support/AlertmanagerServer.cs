@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace AzLocalMonitor.Integration.Tests.Support;
 
-/// <summary>A real Alertmanager (Debian prometheus-alertmanager) on a free loopback port, with gossip off.</summary>
+/// <summary>
+/// A real Alertmanager (Debian prometheus-alertmanager) on a free loopback port: alone (gossip off), or as a member of
+/// an Alertmanager cluster (<see cref="StartClusterAsync"/>: gossip mesh on loopback, deduplicating notifications).
+/// </summary>
 public sealed class AlertmanagerServer : PeerServer
 {
     private AlertmanagerServer(ManagedProcess process, string directory, Uri baseAddress)
@@ -11,7 +14,38 @@ public sealed class AlertmanagerServer : PeerServer
     }
 
     /// <summary>Starts Alertmanager with <paramref name="configFile"/>, or a minimal config that routes everything to a no-op receiver.</summary>
-    public static async Task<AlertmanagerServer> StartAsync(string? configFile = null)
+    public static Task<AlertmanagerServer> StartAsync(string? configFile = null) => StartAsync(configFile, null, []);
+
+    /// <summary>
+    /// Starts <paramref name="members"/> Alertmanagers meshed into one cluster (<c>--cluster.listen-address</c> on a free
+    /// loopback port each, <c>--cluster.peer</c> naming the others), all with <paramref name="configFile"/>, and waits
+    /// until each sees every member.
+    /// </summary>
+    public static async Task<IReadOnlyList<AlertmanagerServer>> StartClusterAsync(string configFile, int members = 2)
+    {
+        var gossip = Enumerable.Range(0, members).Select(_ => FreePort.Next()).ToList();
+        var servers = new List<AlertmanagerServer>();
+        foreach (var port in gossip)
+        {
+            servers.Add(await StartAsync(configFile, port, gossip.Where(p => p != port).ToList()));
+        }
+
+        using var http = new HttpClient();
+        foreach (var server in servers)
+        {
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(server.BaseAddress, "/api/v2/status")));
+                    return doc.RootElement.GetProperty("cluster").GetProperty("peers").GetArrayLength() == members ? "meshed" : null;
+                },
+                TimeSpan.FromSeconds(60), $"{members} Alertmanagers to see each other", () => server.Output);
+        }
+
+        return servers;
+    }
+
+    private static async Task<AlertmanagerServer> StartAsync(string? configFile, int? gossipPort, IReadOnlyList<int> peers)
     {
         var directory = Directory.CreateTempSubdirectory("azlm-am-").FullName;
         if (configFile is null)
@@ -32,7 +66,8 @@ public sealed class AlertmanagerServer : PeerServer
             "--config.file=" + configFile,
             "--storage.path=" + Path.Combine(directory, "data"),
             $"--web.listen-address=127.0.0.1:{port}",
-            "--cluster.listen-address=",
+            "--cluster.listen-address=" + (gossipPort is { } g ? $"127.0.0.1:{g}" : string.Empty),
+            .. peers.Select(p => $"--cluster.peer=127.0.0.1:{p}"),
             "--log.level=warn",
         ]);
         var server = new AlertmanagerServer(process, directory, new Uri($"http://127.0.0.1:{port}"));

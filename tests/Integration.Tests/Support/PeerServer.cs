@@ -21,6 +21,13 @@ public abstract class PeerServer : IAsyncDisposable
     /// <summary>What the process printed (for failure messages).</summary>
     public string Output => _process.Output;
 
+    /// <summary>SIGKILL: the peer dies without a word to anyone (its cluster peers find out by themselves).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>Waits until the peer answers <c>/-/ready</c>.</summary>
     protected async Task WaitReadyAsync(string name, TimeSpan timeout)
     {

@@ -53,6 +53,32 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public void Restart_AfterTheIncidentEnded_ResendsNothingFiring_AndSendsTheResolveAtTheEndOfTheWarmUp()
+    {
+        // An HA replica back after its peer resolved the incident: a firing resend from its restored state would page
+        // again (seen in ScaleOut/HaPairTests). During the warm-up it keeps the alert but re-sends nothing.
+        var time = new FakeTimeProvider();
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var before = new AlertingHarness(state: store, time: time);
+            before.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(1));
+            Assert.Equal(AlertState.Firing, before.Alert("AzLocalNodeDown")!.State);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(3)); // down for 3 min: every resend is overdue when it comes back
+        using (var store = new SqliteStateStore(DbPath))
+        {
+            var after = new AlertingHarness(state: store, time: time);
+            Assert.True(after.Persistence.Restore(time.GetUtcNow()) > 0);
+            after.Feed(() => PolicyCases.Healthy().Build(), TimeSpan.FromMinutes(2));
+
+            var sent = after.Notifier.Named("AzLocalNodeDown").ToList();
+            Assert.DoesNotContain(sent, n => n.EndsAt > time.GetUtcNow()); // nothing firing
+            Assert.Contains(sent, n => n.EndsAt <= time.GetUtcNow()); // the resolve
+        }
+    }
+
+    [Fact]
     public void Restart_AMutedConsequenceWhoseSourceComesBack_IsNotSentBeforeItsSourceReturns()
     {
         // Seen in the demo: a never-sent StorageDegraded (muted while node-2 was away, then in its grace) came back from
