@@ -405,5 +405,23 @@ public static class OracleTable
             MustNotNotify = [new(CapacityForecast, "a crossing beyond 6 months is the info, not the warning", ("severity", "warning"))],
             Source = "§4 CapacityForecast: warning within 6 months, info within 18 months. Module: plan for an 18-month growth horizon.",
         },
+
+        new()
+        {
+            Name = "maintenance reboot (paused, rebooted, resumed)",
+            Scenario = "maintenance-reboot",
+            Cluster = "maintenance-reboot-cluster",
+            ObserveFor = TimeSpan.FromSeconds(60), // paused at 1 s, down 12–30 s, resumed at 34 s
+            Incidents = "monthly updates on node-2: paused and drained, rebooted while paused, resumed: planned work → 0 pages; the node's maintenance is logged",
+            Log = [NodeMaintenance],
+            MustNotNotify =
+            [
+                new(NodeDown, "a paused node that reboots is in maintenance, not down"),
+                new(QuorumAtRisk, "2 of 3 during the reboot of a node in maintenance (policy inhibition: NodeMaintenance mutes QuorumAtRisk)"),
+                new(StorageDegraded, "fewer copies during the reboot: expected (NodeMaintenance mutes StorageDegraded)"),
+            ],
+            Tolerated = [("chat", RebuildInProgress, "the resync after the reboot is muted while the node is still paused; if it outlasts the resume it is the module's warning tier")],
+            Source = "Module: monthly Windows Updates applied with rolling restart; informational = maintenance windows, routine operations. §4 NodeMaintenance info (node paused or draining); policy inhibition: NodeMaintenance mutes its node's alerts and the expected consequences. Issue 15: a reboot step in node maintenance.",
+        },
     ];
 }

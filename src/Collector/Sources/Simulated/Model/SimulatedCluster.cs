@@ -25,6 +25,7 @@ internal sealed class SimulatedCluster
     private readonly int[] _kept;
     private readonly bool[] _hosts;
     private readonly Impairments _impairments;
+    private readonly bool[] _pausedWhenDown;
     private TimeSpan? _siteCutAt;
     private WitnessState _witness = WitnessState.Ok;
     private QuorumView _quorum;
@@ -49,7 +50,8 @@ internal sealed class SimulatedCluster
         _growth = new GrowthCurve(scenario.Growth, spec, scenario.Seed, clusterIndex);
         _storage = new StorageModel(spec, scenario, _growth);
         _impairments = new Impairments(spec);
-        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecond, _impairments);
+        _pausedWhenDown = new bool[spec.Nodes];
+        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecondFor(spec), _impairments);
         _quorum = QuorumCalculator.Compute(spec, _states, _isolated, _witness);
     }
 
@@ -81,11 +83,17 @@ internal sealed class SimulatedCluster
         switch (e.Action)
         {
             case ScenarioAction.NodeDown:
+                _pausedWhenDown[index] = _states[index] == NodeState.Paused;
                 _states[index] = NodeState.Down;
                 _drainStart[index] = null;
                 break;
             case ScenarioAction.NodeUp when _states[index] == NodeState.Down:
                 _states[index] = NodeState.Up;
+                break;
+            case ScenarioAction.NodeRebooted when _states[index] == NodeState.Down:
+                // A maintenance reboot: the node rejoins still paused (drained long ago) until node-resume.
+                _states[index] = _pausedWhenDown[index] ? NodeState.Paused : NodeState.Up;
+                _drainStart[index] = _pausedWhenDown[index] ? now - TimeSpan.FromDays(1) : null;
                 break;
             case ScenarioAction.NodePause when _states[index] == NodeState.Up:
                 _states[index] = NodeState.Paused;

@@ -23,7 +23,7 @@ internal sealed class StorageModel
     {
         _spec = spec;
         _growth = growth;
-        _repairRate = scenario.RepairBytesPerSecond;
+        _repairRate = scenario.RepairBytesPerSecondFor(spec);
         _retireAfter = scenario.RetireAfter;
         _resyncs = new Resync?[spec.Nodes];
         _healthyDisks = Disks(spec.Capacity.Count, 0, 0);
