@@ -26,6 +26,12 @@ internal sealed class SimulatedCluster
     private readonly bool[] _hosts;
     private readonly Impairments _impairments;
     private readonly bool[] _pausedWhenDown;
+
+    // Routine operations by scenario time (pause = drain, resume); drive retirements come from the storage model.
+    private readonly List<(TimeSpan At, string Operation, string Subject)> _operations = [];
+
+    /// <summary>How long a finished routine operation is reported (the informational alert's lifetime).</summary>
+    public static readonly TimeSpan OperationWindow = TimeSpan.FromHours(1);
     private TimeSpan? _siteCutAt;
     private WitnessState _witness = WitnessState.Ok;
     private QuorumView _quorum;
@@ -98,10 +104,12 @@ internal sealed class SimulatedCluster
             case ScenarioAction.NodePause when _states[index] == NodeState.Up:
                 _states[index] = NodeState.Paused;
                 _drainStart[index] = now;
+                _operations.Add((now, "node_drained", e.Node!));
                 break;
             case ScenarioAction.NodeResume when _states[index] == NodeState.Paused:
                 _states[index] = NodeState.Up;
                 _drainStart[index] = null;
+                _operations.Add((now, "node_resumed", e.Node!));
                 break;
             case ScenarioAction.WitnessFail:
                 _witness = WitnessState.Failed;
@@ -190,6 +198,8 @@ internal sealed class SimulatedCluster
             WitnessState = witnessState,
             WitnessLatencySeconds = _impairments.Witness(witnessState),
             SiteLatencies = _impairments.Sites(),
+            Operations = [.. _operations.Concat(_storage.Retirements().Select(r => (At: r.At, Operation: "drive_retired", Subject: r.Drive)))
+                .Where(o => o.At <= now && now - o.At < OperationWindow).Select(o => (o.Operation, o.Subject)).Distinct()],
             Replication = _impairments.Replication(_siteCutAt is null, _siteCutAt is { } cut ? (now - cut).TotalSeconds : 0),
             Pools = [storage.Pool],
             Volumes = storage.Volumes,

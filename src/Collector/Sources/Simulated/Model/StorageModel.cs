@@ -106,6 +106,10 @@ internal sealed class StorageModel
         return true;
     }
 
+    /// <summary>When each failed drive was (or will be) retired, and its name.</summary>
+    public IEnumerable<(TimeSpan At, string Drive)> Retirements() =>
+        _failures.Where(f => f.ReplacedAt is not { } r || r > f.RetiredAt).Select(f => (f.RetiredAt, $"{_spec.NodeNames[f.Node]}/capacity-{f.Drive}"));
+
     public StorageSnapshot Read(TimeSpan now, QuorumView quorum)
     {
         var impaired = 0;

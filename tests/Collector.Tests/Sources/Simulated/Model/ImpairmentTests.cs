@@ -182,4 +182,19 @@ public class ImpairmentTests
             Assert.Equal(e.Action == ScenarioAction.NodeDown ? NodeState.Down : NodeState.Paused, state);
         }
     }
+
+    [Fact]
+    public void RoutineOperations_DrainResumeAndRetirement_AreReportedForAnHour()
+    {
+        var cluster = new SimulatedCluster(Preset("three-node") with { RetireAfter = TimeSpan.FromMinutes(1) });
+
+        cluster.Apply(At(10, ScenarioAction.NodePause, "node-2"), T0);
+        cluster.Apply(At(100, ScenarioAction.NodeResume, "node-2"), T0);
+        cluster.Apply(At(200, ScenarioAction.DriveFail, "node-3"), T0);
+
+        Assert.Equal([("node_drained", "node-2")], cluster.Read(S(20)).Cluster!.Operations);
+        Assert.Equal([("node_drained", "node-2"), ("node_resumed", "node-2")], cluster.Read(S(150)).Cluster!.Operations);
+        Assert.Contains(("drive_retired", "node-3/capacity-1"), cluster.Read(S(261)).Cluster!.Operations);
+        Assert.DoesNotContain(cluster.Read(S(3611)).Cluster!.Operations, o => o.Operation == "node_drained"); // an hour later
+    }
 }
