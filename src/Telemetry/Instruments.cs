@@ -35,4 +35,5 @@ public static class Instruments
     public const string ClusterSiteLatency = "azlocal.cluster.site.latency";
     public const string ReplicationLag = "azlocal.replication.lag";
     public const string ReplicationState = "azlocal.replication.state";
+    public const string ClusterOperations = "azlocal.cluster.operations";
 }

@@ -42,6 +42,7 @@ public static class MetricCatalog
         new(Instruments.ClusterSiteLatency, Cluster, "s", Gauge, "Round trip between two sites of a stretched cluster; absent while the link is down.", ["site", "peer_site"]),
         new(Instruments.ReplicationLag, Cluster, "s", Gauge, "How far a replication group's destination is behind its source (the data a site loss would lose).", ["group", "partner", "mode"]),
         new(Instruments.ReplicationState, Cluster, "", Gauge, "Replication group status (1 for the current state).", ["group", "partner", "mode", "state"]),
+        new(Instruments.ClusterOperations, Cluster, "{operation}", Gauge, "Routine operations finished within the last hour (1 per operation, reported for an hour after it).", ["operation", "subject"]),
     ];
 
     private static readonly FrozenDictionary<string, MetricDefinition> ByInstrument =
@@ -60,6 +61,9 @@ public static class MetricCatalog
         public static IReadOnlyList<string> VolumeOperational { get; } = ["ok", "degraded", "incomplete", "in_service", "detached", "no_redundancy"];
         public static IReadOnlyList<string> Witness { get; } = ["ok", "failed"];
         public static IReadOnlyList<string> DiskState { get; } = ["healthy", "warning", "unhealthy", "retired"];
+        /// <summary>Routine operations (the module's informational tier) reported by azlocal.cluster.operations.</summary>
+        public static IReadOnlyList<string> Operations { get; } = ["drive_retired", "node_drained", "node_resumed", "volume_created", "volume_resized", "storage_job_finished"];
+
         public static IReadOnlyList<string> Replication { get; } = ["in_sync", "initial_sync", "waiting_for_destination", "suspended", "failed", "unknown"];
     }
 }

@@ -33,6 +33,7 @@ public static class OracleTable
     private const string NetworkLatencyHigh = "AzLocalNetworkLatencyHigh";
     private const string StorageLatencyHigh = "AzLocalStorageLatencyHigh";
     private const string CacheHitRatioLow = "AzLocalCacheHitRatioLow";
+    private const string RoutineOperation = "AzLocalRoutineOperation";
     private const long GiB = 1L << 30;
 
     private static readonly AlertMatch RedundancyMuted = new(StorageDegraded, "fewer copies while a node is away: the expected consequence, muted by NodeDown (§4 inhibition)", ("impact", "redundancy"));
@@ -109,9 +110,9 @@ public static class OracleTable
             Scenario = "rolling-update",
             Cluster = "rolling-update-cluster",
             ObserveFor = TimeSpan.FromSeconds(76), // node-2 paused at 1 s, restarting (down) at 16 s, back at 26 s
-            Incidents = "a rolling update of node-2 with no window: 0 incidents → 0 pages; the node's maintenance is logged; " + ResyncAfterReturn,
+            Incidents = "a rolling update of node-2 with no window: 0 incidents → 0 pages; the node's maintenance and its drain (a routine operation) are logged; " + ResyncAfterReturn,
             Chat = [RebuildInProgress],
-            Log = [NodeMaintenance],
+            Log = [NodeMaintenance, RoutineOperation],
             MustNotNotify =
             [
                 new(NodeDown, "a node the cluster paused and drained that restarts is in maintenance, not down (§4 NodeMaintenance: node paused or draining; issue 10)"),
@@ -381,9 +382,10 @@ public static class OracleTable
             Scenario = "drive-failure-no-reserve",
             Cluster = "no-reserve-cluster",
             ObserveFor = TimeSpan.FromSeconds(40), // drive fails at 2 s, retired at 14 s with no room to rebuild
-            Incidents = "volumes were created into the rebuild reserve (chat: ReserveCapacityLow); a drive fails (1 page: PhysicalDiskFailed) and its data cannot be rebuilt, so the volumes stay short of a copy (1 page: StorageDegraded)",
+            Incidents = "volumes were created into the rebuild reserve (chat: ReserveCapacityLow); a drive fails (1 page: PhysicalDiskFailed), is retired (log: RoutineOperation) and its data cannot be rebuilt, so the volumes stay short of a copy (1 page: StorageDegraded)",
             Pages = [PhysicalDiskFailed, StorageDegraded],
             Chat = [ReserveCapacityLow],
+            Log = [RoutineOperation], // the drive's retirement (routine operation, info)
             MustPage = [new(PhysicalDiskFailed, "the failed drive", ("node", "node-1"))],
             MustNotNotify = [new(StorageDegraded, "three-way mirror with one drive lost keeps two copies: no data offline", ("impact", "data_offline")), new(HealthFault, "InsufficientReserveCapacity is ReserveCapacityLow's; FailedMedia is PhysicalDiskFailed's"), new(QuorumAtRisk, "every node up")],
             Tolerated =
@@ -404,6 +406,24 @@ public static class OracleTable
             Log = [CapacityForecast],
             MustNotNotify = [new(CapacityForecast, "a crossing beyond 6 months is the info, not the warning", ("severity", "warning"))],
             Source = "§4 CapacityForecast: warning within 6 months, info within 18 months. Module: plan for an 18-month growth horizon.",
+        },
+
+        new()
+        {
+            Name = "maintenance reboot (paused, rebooted, resumed)",
+            Scenario = "maintenance-reboot",
+            Cluster = "maintenance-reboot-cluster",
+            ObserveFor = TimeSpan.FromSeconds(60), // paused at 1 s, down 12–30 s, resumed at 34 s
+            Incidents = "monthly updates on node-2: paused and drained, rebooted while paused, resumed: planned work → 0 pages; the node's maintenance, its drain and its resume (routine operations) are logged",
+            Log = [NodeMaintenance, RoutineOperation],
+            MustNotNotify =
+            [
+                new(NodeDown, "a paused node that reboots is in maintenance, not down"),
+                new(QuorumAtRisk, "2 of 3 during the reboot of a node in maintenance (policy inhibition: NodeMaintenance mutes QuorumAtRisk)"),
+                new(StorageDegraded, "fewer copies during the reboot: expected (NodeMaintenance mutes StorageDegraded)"),
+            ],
+            Tolerated = [("chat", RebuildInProgress, "the resync after the reboot is muted while the node is still paused; if it outlasts the resume it is the module's warning tier")],
+            Source = "Module: monthly Windows Updates applied with rolling restart; informational = maintenance windows, routine operations. §4 NodeMaintenance info (node paused or draining); policy inhibition: NodeMaintenance mutes its node's alerts and the expected consequences. Issue 15: a reboot step in node maintenance.",
         },
     ];
 }

@@ -28,6 +28,9 @@ internal sealed record ClusterFacts
     /// <summary>Round trips between the sites of a stretched cluster (empty for one site or a link that is down).</summary>
     public IReadOnlyList<SiteLatency> SiteLatencies { get; init; } = [];
 
+    /// <summary>Routine operations finished within the last hour: (operation, subject).</summary>
+    public IReadOnlyList<(string Operation, string Subject)> Operations { get; init; } = [];
+
     /// <summary>Replication groups this cluster is the source of.</summary>
     public IReadOnlyList<ReplicationReading> Replication { get; init; } = [];
 }

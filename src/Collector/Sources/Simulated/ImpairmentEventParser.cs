@@ -12,7 +12,7 @@ namespace AzLocalMonitor.Collector.Sources.Simulated;
 internal static class ImpairmentEventParser
 {
     public static readonly string[] Keys =
-        ["witness-latency", "site-link", "replication-lag", "network-latency", "slow-disk", "cache-drive-fail", "cache-drive-replace", "health-fault"];
+        ["witness-latency", "site-link", "replication-lag", "network-latency", "slow-disk", "cache-drive-fail", "cache-drive-replace", "health-fault", "node-reboot"];
 
     private static readonly string[] Networks = ["storage", "management", "cluster", "workload"];
 
@@ -31,6 +31,7 @@ internal static class ImpairmentEventParser
             ? throw y.Error(value, $"{key}: {cluster.Name} has no cache tier (all-flash, single tier).")
             : new(at, key == "cache-drive-fail" ? ScenarioAction.CacheDriveFail : ScenarioAction.CacheDriveReplace, nodeName(value), line),
         "health-fault" => HealthFault(y, value, at, line),
+        "node-reboot" => Reboot(y, value, at, line, nodeName),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not an impairment event"),
     };
 
@@ -95,6 +96,31 @@ internal static class ImpairmentEventParser
             ? throw y.Error(value, "slow-disk needs 'node' and 'latency'.")
             : new ScenarioEvent(at, ScenarioAction.SlowDisk, node, line) { Seconds = seconds };
     }
+
+    private static ScenarioEvent Reboot(YamlValues y, YamlNode value, TimeSpan at, int line, Func<YamlNode, string> nodeName)
+    {
+        if (value is YamlScalarNode)
+        {
+            return new ScenarioEvent(at, ScenarioAction.NodeReboot, nodeName(value), line) { Seconds = DefaultRebootSeconds };
+        }
+
+        string? node = null;
+        double seconds = DefaultRebootSeconds;
+        foreach (var (k, v) in y.Mapping(value, "node-reboot ({node: node-2, for: 5m})").Children)
+        {
+            switch (YamlValues.Key(k))
+            {
+                case "node": node = nodeName(v); break;
+                case "for": seconds = Seconds(y, v, "node-reboot 'for': how long the restart takes, such as 3m") ?? DefaultRebootSeconds; break;
+                case var other: throw y.Error(k, $"unknown node-reboot key '{other}' (expected node, for).");
+            }
+        }
+
+        return node is null ? throw y.Error(value, "node-reboot needs 'node'.") : new ScenarioEvent(at, ScenarioAction.NodeReboot, node, line) { Seconds = seconds };
+    }
+
+    /// <summary>How long a node restart takes unless the event says (boot, cluster service start, rejoin).</summary>
+    private const double DefaultRebootSeconds = 180;
 
     private static ScenarioEvent HealthFault(YamlValues y, YamlNode value, TimeSpan at, int line)
     {

@@ -30,8 +30,11 @@ internal sealed record Scenario
     /// <summary>Seed of the measurement noise and growth, so that a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Repair speed at <see cref="DefaultRepairQueueDepth"/>, in bytes per second of scenario time; 0 stalls every repair job.</summary>
-    public long RebuildBytesPerSecond { get; init; } = 2L << 30;
+    /// <summary>
+    /// Repair speed at <see cref="DefaultRepairQueueDepth"/>, in bytes per second of scenario time; 0 stalls every
+    /// repair job; null derives it from each cluster's storage link and capacity drives (<see cref="RepairRate"/>).
+    /// </summary>
+    public long? RebuildBytesPerSecond { get; init; }
 
     /// <summary>VirtualDiskRepairQueueDepth, 1..16: the repair rate scales with it.</summary>
     public int RepairQueueDepth { get; init; } = DefaultRepairQueueDepth;
@@ -52,8 +55,8 @@ internal sealed record Scenario
     /// <summary>Node names of the first cluster, node-1..node-N.</summary>
     public IReadOnlyList<string> NodeNames => Clusters[0].NodeNames;
 
-    /// <summary>Repair bytes per second of scenario time at the configured queue depth.</summary>
-    public long RepairBytesPerSecond => RebuildBytesPerSecond * RepairQueueDepth / DefaultRepairQueueDepth;
+    /// <summary>Repair bytes per second of scenario time in <paramref name="cluster"/> at the configured queue depth.</summary>
+    public long RepairBytesPerSecondFor(ClusterSpec cluster) => (RebuildBytesPerSecond ?? RepairRate.Of(cluster)) * RepairQueueDepth / DefaultRepairQueueDepth;
 
     /// <summary>A quiet cluster with no events (used when no scenario file is given).</summary>
     public static Scenario Steady { get; } = new();

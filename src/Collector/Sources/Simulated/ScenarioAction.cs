@@ -62,4 +62,14 @@ internal enum ScenarioAction
 
     /// <summary><c>health-fault: {type: PhysicalDisk.LostCommunication, severity: critical, count: 1}</c>: the Health Service raises (count 0: clears) a fault the model does not otherwise produce.</summary>
     HealthFault,
+
+    /// <summary>
+    /// <c>node-reboot: node-2</c> (or <c>{node: node-2, for: 5m}</c>, default 3 min): the node restarts — down, then up
+    /// after the restart time. After <c>node-pause</c> it is a maintenance reboot (the node stays paused until resumed).
+    /// Expanded by the parser into node-down and node-up.
+    /// </summary>
+    NodeReboot,
+
+    /// <summary>The second half of a node-reboot (not a YAML key): the node is back, still paused if it was paused before.</summary>
+    NodeRebooted,
 }

@@ -113,10 +113,15 @@ internal static class ScenarioParser
         scenario = Get("growth") is { } growth ? scenario with { Growth = ScenarioGrowthParser.Parse(y, growth, topology) } : scenario;
 
         var events = Get("events") is { } list
-            ? y.Sequence(list, "'events'").Children.Select(e => ScenarioEventParser.Parse(y, e, topology)).ToList()
+            ? y.Sequence(list, "'events'").Children.Select(e => ScenarioEventParser.Parse(y, e, topology)).SelectMany(ExpandReboot).ToList()
             : [];
         return scenario with { Events = [.. events.OrderBy(e => e.At)] };
     }
+
+    /// <summary>A reboot is the node going down and coming back after its restart time (Seconds).</summary>
+    private static IEnumerable<ScenarioEvent> ExpandReboot(ScenarioEvent e) =>
+        e.Action != ScenarioAction.NodeReboot ? [e]
+        : [e with { Action = ScenarioAction.NodeDown, Seconds = null }, e with { Action = ScenarioAction.NodeRebooted, At = e.At + TimeSpan.FromSeconds(e.Seconds!.Value), Seconds = null }];
 
     private static ClusterSpec[] Topology(YamlValues y, Dictionary<string, (YamlNode Key, YamlNode Value)> keys, Scenario scenario)
     {

@@ -31,6 +31,7 @@ internal static class CatalogNames
     public static readonly string SiteLatency = Of(Instruments.ClusterSiteLatency);
     public static readonly string ReplicationLag = Of(Instruments.ReplicationLag);
     public static readonly string ReplicationState = Of(Instruments.ReplicationState);
+    public static readonly string ClusterOperations = Of(Instruments.ClusterOperations);
 
     /// <summary>Rules' own series (not catalog metrics) that conditions' PromQL uses.</summary>
     /// <summary>The agent's own gauge (not a catalog metric): 0 while its node cannot query the cluster (Windows source).</summary>

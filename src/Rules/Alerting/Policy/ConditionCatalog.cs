@@ -47,6 +47,7 @@ public sealed class ConditionCatalog
         new SeriesThresholdCondition("site_latency_high", CatalogNames.SiteLatency, above: true, ["cluster", "site", "peer_site"], ConditionHelpers.Millis, max: 1),
         new ReplicationUnhealthyCondition(),
         new ReplicationLagHighCondition(),
+        new RoutineOperationCondition(),
         new CapacityForecastCondition(),
     ];
 }

@@ -124,6 +124,10 @@ public class ScenarioParserTests
     [InlineData("cache-drive-failure")]
     [InlineData("network-latency")]
     [InlineData("health-fault")]
+    [InlineData("busy-cluster")]
+    [InlineData("volume-full")]
+    [InlineData("capacity-forecast-far")]
+    [InlineData("maintenance-reboot")]
     public void Load_ShippedScenarioByName_Parses(string name)
     {
         var scenario = ScenarioParser.Load(name);
@@ -172,7 +176,8 @@ public class ScenarioParserTests
         var cluster = Assert.Single(scenario.Clusters);
         Assert.Equal(("lab", 4, 40, 8L << 30), (cluster.Name, cluster.Nodes, cluster.Vms.Count, cluster.Vms.MemoryBytes));
         Assert.Equal((16, TimeSpan.FromMinutes(5), 0.04), (scenario.RepairQueueDepth, scenario.RetireAfter, scenario.Growth.StoragePerMonth));
-        Assert.Equal(2 * scenario.RebuildBytesPerSecond, scenario.RepairBytesPerSecond);
+        Assert.Null(scenario.RebuildBytesPerSecond); // derived: 6 HDDs × 200 MB/s = 1.2 GB/s (below 100 Gbps), × 16/8 queue depth
+        Assert.Equal(2_400_000_000, scenario.RepairBytesPerSecondFor(cluster));
         Assert.Equal((TimeSpan.FromDays(90), 5, 1_000_000_000_000L), (scenario.Growth.Steps[0].At, scenario.Growth.Steps[0].Vms, scenario.Growth.Steps[0].StorageBytes));
         Assert.Equal([ScenarioAction.DriveFail, ScenarioAction.Partition, ScenarioAction.PartitionHeal], scenario.Events.Select(e => e.Action));
         Assert.Equal(("node-4", 2), (scenario.Events[0].Node, scenario.Events[0].Drive));

@@ -223,5 +223,14 @@ public static class PolicyCases
             Expect = [Warning(("group", "pacs"), ("partner", "hospital-b")).Valued(4500)],
         },
         new("AzLocalReplicationLagHigh", "warning", false, "asynchronous replica 50 min behind (within the 1 h RPO)", _ => Replication("in_sync", "asynchronous", 3000), 10 * Min) { Expect = [] },
+
+        // Routine operations: info events, never pages.
+        new("AzLocalRoutineOperation", "info", true, "node-2 drained within the last hour",
+            _ => Healthy().Gauge(Instruments.ClusterOperations, 1, ("operation", "node_drained"), ("subject", "node-2")), TimeSpan.FromSeconds(10))
+        {
+            Expect = [Info(("operation", "node_drained"), ("subject", "node-2"))],
+        },
+        new("AzLocalRoutineOperation", "info", false, "an operation reported with 0 (none)",
+            _ => Healthy().Gauge(Instruments.ClusterOperations, 0, ("operation", "storage_job_finished"), ("subject", "repair-1")), 2 * Min) { Expect = [] },
     ];
 }

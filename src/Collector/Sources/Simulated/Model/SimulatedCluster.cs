@@ -25,6 +25,13 @@ internal sealed class SimulatedCluster
     private readonly int[] _kept;
     private readonly bool[] _hosts;
     private readonly Impairments _impairments;
+    private readonly bool[] _pausedWhenDown;
+
+    // Routine operations by scenario time (pause = drain, resume); drive retirements come from the storage model.
+    private readonly List<(TimeSpan At, string Operation, string Subject)> _operations = [];
+
+    /// <summary>How long a finished routine operation is reported (the informational alert's lifetime).</summary>
+    public static readonly TimeSpan OperationWindow = TimeSpan.FromHours(1);
     private TimeSpan? _siteCutAt;
     private WitnessState _witness = WitnessState.Ok;
     private QuorumView _quorum;
@@ -49,7 +56,8 @@ internal sealed class SimulatedCluster
         _growth = new GrowthCurve(scenario.Growth, spec, scenario.Seed, clusterIndex);
         _storage = new StorageModel(spec, scenario, _growth);
         _impairments = new Impairments(spec);
-        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecond, _impairments);
+        _pausedWhenDown = new bool[spec.Nodes];
+        _measurements = new NodeMeasurements(spec, scenario.Seed, clusterIndex, scenario.RepairBytesPerSecondFor(spec), _impairments);
         _quorum = QuorumCalculator.Compute(spec, _states, _isolated, _witness);
     }
 
@@ -81,19 +89,27 @@ internal sealed class SimulatedCluster
         switch (e.Action)
         {
             case ScenarioAction.NodeDown:
+                _pausedWhenDown[index] = _states[index] == NodeState.Paused;
                 _states[index] = NodeState.Down;
                 _drainStart[index] = null;
                 break;
             case ScenarioAction.NodeUp when _states[index] == NodeState.Down:
                 _states[index] = NodeState.Up;
                 break;
+            case ScenarioAction.NodeRebooted when _states[index] == NodeState.Down:
+                // A maintenance reboot: the node rejoins still paused (drained long ago) until node-resume.
+                _states[index] = _pausedWhenDown[index] ? NodeState.Paused : NodeState.Up;
+                _drainStart[index] = _pausedWhenDown[index] ? now - TimeSpan.FromDays(1) : null;
+                break;
             case ScenarioAction.NodePause when _states[index] == NodeState.Up:
                 _states[index] = NodeState.Paused;
                 _drainStart[index] = now;
+                _operations.Add((now, "node_drained", e.Node!));
                 break;
             case ScenarioAction.NodeResume when _states[index] == NodeState.Paused:
                 _states[index] = NodeState.Up;
                 _drainStart[index] = null;
+                _operations.Add((now, "node_resumed", e.Node!));
                 break;
             case ScenarioAction.WitnessFail:
                 _witness = WitnessState.Failed;
@@ -182,6 +198,8 @@ internal sealed class SimulatedCluster
             WitnessState = witnessState,
             WitnessLatencySeconds = _impairments.Witness(witnessState),
             SiteLatencies = _impairments.Sites(),
+            Operations = [.. _operations.Concat(_storage.Retirements().Select(r => (At: r.At, Operation: "drive_retired", Subject: r.Drive)))
+                .Where(o => o.At <= now && now - o.At < OperationWindow).Select(o => (o.Operation, o.Subject)).Distinct()],
             Replication = _impairments.Replication(_siteCutAt is null, _siteCutAt is { } cut ? (now - cut).TotalSeconds : 0),
             Pools = [storage.Pool],
             Volumes = storage.Volumes,

@@ -23,7 +23,7 @@ internal sealed class StorageModel
     {
         _spec = spec;
         _growth = growth;
-        _repairRate = scenario.RepairBytesPerSecond;
+        _repairRate = scenario.RepairBytesPerSecondFor(spec);
         _retireAfter = scenario.RetireAfter;
         _resyncs = new Resync?[spec.Nodes];
         _healthyDisks = Disks(spec.Capacity.Count, 0, 0);
@@ -105,6 +105,10 @@ internal sealed class StorageModel
         failure.ReplacedAt = now;
         return true;
     }
+
+    /// <summary>When each failed drive was (or will be) retired, and its name.</summary>
+    public IEnumerable<(TimeSpan At, string Drive)> Retirements() =>
+        _failures.Where(f => f.ReplacedAt is not { } r || r > f.RetiredAt).Select(f => (f.RetiredAt, $"{_spec.NodeNames[f.Node]}/capacity-{f.Drive}"));
 
     public StorageSnapshot Read(TimeSpan now, QuorumView quorum)
     {

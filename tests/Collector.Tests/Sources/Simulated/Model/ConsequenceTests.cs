@@ -110,6 +110,8 @@ public class ConsequenceTests
     [Fact]
     public void DriveFailure_RetiredAfterFifteenMinutes_ThenRebuildsIntoTheReserve()
     {
+        // The three-node preset's own repair rate: 4 SSDs × 500 MB/s = 2 GB/s, below its 25 Gbps (3.125 GB/s) link.
+        const long rate = 2_000_000_000;
         var cluster = new SimulatedCluster(Preset("three-node"));
         cluster.Apply(At(0, ScenarioAction.DriveFail, "node-2") with { Drive = 2 }, T0);
 
@@ -122,10 +124,10 @@ public class ConsequenceTests
         Assert.Equal((0, 1), (Count(retired, "node-2", DiskState.Unhealthy), Count(retired, "node-2", DiskState.Retired)));
         var job = Assert.Single(retired.Cluster!.RepairJobs);
         Assert.Equal("rebuild-node-2-disk-2", job.Name);
-        Assert.Equal(60 * (2L << 30), job.ProcessedBytes);
+        Assert.Equal(60 * rate, job.ProcessedBytes);
         Assert.Equal(new ClusterSpec { Name = "x" }.RawBytes - 3_840_000_000_000, retired.Cluster.Pools[0].SizeBytes);
 
-        var rebuilt = cluster.Read(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(job.SizeBytes / (2L << 30)) + TimeSpan.FromSeconds(1));
+        var rebuilt = cluster.Read(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(job.SizeBytes / rate) + TimeSpan.FromSeconds(1));
         Assert.Empty(rebuilt.Cluster!.RepairJobs);
         Assert.All(rebuilt.Cluster.Volumes, v => Assert.Equal(OperationalState.Ok, v.Operational));
     }

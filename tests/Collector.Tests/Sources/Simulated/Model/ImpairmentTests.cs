@@ -138,4 +138,63 @@ public class ImpairmentTests
         Assert.Contains(node.Disks, d => d is { Usage: "cache", State: DiskState.Unhealthy, Count: 1 });
         Assert.Contains(node.Disks, d => d is { Usage: "cache", State: DiskState.Healthy, Count: 1 });
     }
+
+    [Theory]
+    [InlineData("three-node", 2e9)]    // 25 Gbps link (3.125 GB/s) > 4 SSDs × 500 MB/s: the drives limit
+    [InlineData("four-node", 1.2e9)]   // 100 Gbps link (12.5 GB/s) > 6 HDDs × 200 MB/s: the drives limit
+    [InlineData("hospital", 1.6e9)]    // 100 Gbps, 8 HDDs × 200 MB/s
+    public void RepairRate_IsTheSlowerOfTheStorageLinkAndTheCapacityDrives(string preset, double expected)
+    {
+        Assert.True(PresetCatalog.TryGet(preset, out var p));
+
+        Assert.Equal((long)expected, new Scenario().RepairBytesPerSecondFor(p.Clusters[0]));
+    }
+
+    [Fact]
+    public void RepairRate_ASlowLinkLimitsIt_AndTheLinkSpeedNowMatters()
+    {
+        Assert.True(PresetCatalog.TryGet("four-node", out var p));
+        var slow = p.Clusters[0] with { Networks = new NetworkSpec(StorageLinkBytesPerSecond: 10e9 / 8), Capacity = new DriveSpec("nvme", 6, 4_000_000_000_000) };
+
+        Assert.Equal((long)(10e9 / 8), new Scenario().RepairBytesPerSecondFor(slow)); // 1.25 GB/s link < 6 NVMe × 2 GB/s
+        Assert.Equal(2L << 30, new Scenario { RebuildBytesPerSecond = 2L << 30 }.RepairBytesPerSecondFor(slow)); // rebuild-rate still wins
+    }
+
+    [Fact]
+    public void NodeReboot_InMaintenance_GoesDownAndRejoinsStillPaused()
+    {
+        var scenario = ScenarioParser.Parse("""
+            nodes: 3
+            events:
+              - at: 5s
+                node-pause: node-2
+              - at: 60s
+                node-reboot: {node: node-2, for: 90s}
+            """, "reboot.yaml");
+        Assert.Equal([ScenarioAction.NodePause, ScenarioAction.NodeDown, ScenarioAction.NodeRebooted], scenario.Events.Select(e => e.Action));
+        Assert.Equal(S(150), scenario.Events[2].At);
+        var cluster = new SimulatedCluster(scenario);
+
+        foreach (var e in scenario.Events)
+        {
+            cluster.Apply(e, T0);
+            var state = cluster.Read(e.At + S(1)).Nodes[1].State;
+            Assert.Equal(e.Action == ScenarioAction.NodeDown ? NodeState.Down : NodeState.Paused, state);
+        }
+    }
+
+    [Fact]
+    public void RoutineOperations_DrainResumeAndRetirement_AreReportedForAnHour()
+    {
+        var cluster = new SimulatedCluster(Preset("three-node") with { RetireAfter = TimeSpan.FromMinutes(1) });
+
+        cluster.Apply(At(10, ScenarioAction.NodePause, "node-2"), T0);
+        cluster.Apply(At(100, ScenarioAction.NodeResume, "node-2"), T0);
+        cluster.Apply(At(200, ScenarioAction.DriveFail, "node-3"), T0);
+
+        Assert.Equal([("node_drained", "node-2")], cluster.Read(S(20)).Cluster!.Operations);
+        Assert.Equal([("node_drained", "node-2"), ("node_resumed", "node-2")], cluster.Read(S(150)).Cluster!.Operations);
+        Assert.Contains(("drive_retired", "node-3/capacity-1"), cluster.Read(S(261)).Cluster!.Operations);
+        Assert.DoesNotContain(cluster.Read(S(3611)).Cluster!.Operations, o => o.Operation == "node_drained"); // an hour later
+    }
 }
