@@ -71,7 +71,10 @@ public static class RulesTelemetry
             return;
         }
 
+        // Always on: an ingest span's parent is ASP.NET Core's request activity, which is not recorded (no HTTP
+        // instrumentation here), and the default parent-based sampler would drop ingest → evaluate with it.
         telemetry.WithTracing(tracing => tracing
+            .SetSampler(new AlwaysOnSampler())
             .AddSource(Tracing.SourceName)
             .AddOtlpExporter(exporter => Configure(exporter, endpoint, "v1/traces", otel.Headers)));
         telemetry.WithLogging(logging => logging.AddOtlpExporter(exporter => Configure(exporter, endpoint, "v1/logs", otel.Headers)));
