@@ -20,7 +20,7 @@ namespace AzLocalMonitor.Rules;
 /// <summary>Builds the Rules web application: configuration, services and endpoints.</summary>
 public static class RulesApp
 {
-    /// <summary>The default listen address (PRODUCT.md §7).</summary>
+    /// <summary>The default listen address (README, "Rules").</summary>
     public const string DefaultUrl = "http://127.0.0.1:9480";
 
     /// <summary>Builds the app from command-line arguments (appsettings.json, environment and command line, in that order).</summary>

@@ -71,7 +71,10 @@ public static class RulesTelemetry
             return;
         }
 
+        // Always on: an ingest span's parent is ASP.NET Core's request activity, which is not recorded (no HTTP
+        // instrumentation here), and the default parent-based sampler would drop ingest → evaluate with it.
         telemetry.WithTracing(tracing => tracing
+            .SetSampler(new AlwaysOnSampler())
             .AddSource(Tracing.SourceName)
             .AddOtlpExporter(exporter => Configure(exporter, endpoint, "v1/traces", otel.Headers)));
         telemetry.WithLogging(logging => logging.AddOtlpExporter(exporter => Configure(exporter, endpoint, "v1/logs", otel.Headers)));
@@ -81,9 +84,15 @@ public static class RulesTelemetry
     public static void ObserveGauges(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var meter = services.GetRequiredService<SelfMetrics>().Meter;
-        var store = services.GetRequiredService<SeriesStore>();
-        var notifier = services.GetRequiredService<IAlertNotifier>();
+        ObserveGauges(services.GetRequiredService<SelfMetrics>().Meter, services.GetRequiredService<SeriesStore>(), services.GetRequiredService<IAlertNotifier>());
+    }
+
+    /// <summary>The gauges over the series store and the delivery queues, on Rules' meter.</summary>
+    public static void ObserveGauges(Meter meter, SeriesStore store, IAlertNotifier notifier)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(notifier);
         meter.CreateObservableGauge("azlm_series_active", () => store.SeriesCount, null, "Series held in memory.");
         meter.CreateObservableGauge("azlm_notification_queue_length", () => notifier.QueueLength, null, "Alerts waiting for delivery.");
     }

@@ -37,11 +37,13 @@ internal static class Usage
           --Kestrel:Certificates:Default:Path F, :KeyPath F (PEM) or :Password P (PFX)   Certificate for https:// URLs
           --Ingest:MaxFutureSkew T         Refuse points further ahead of the clock (default 00:05:00)
           --RateLimits:WritesPerMinute N   Changes per token per minute, sustained (default 60; 0 = off)
+          --Otel:Endpoint URL              Rules' own traces, metrics and logs to an OTLP/HTTP receiver (default: off)
           -h, --help                       Show this help
 
         Configuration sources, later wins: appsettings.json beside the binary, environment variables
         (Alertmanager__Url=...), command line.
 
+        Every key, its default and validation: docs/reference/configuration-rules.md.
         Every endpoint but /healthz needs Authorization: Bearer <token> (docs/security.md).
 
         Endpoints:

@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Telemetry;
 
-/// <summary>Instrument names of the metric catalog (PRODUCT.md §3, a contract: add, never rename).</summary>
+/// <summary>Instrument names of the metric catalog (docs/reference/metrics.md, a contract: add, never rename).</summary>
 public static class Instruments
 {
     public const string NodeCpuUtilization = "azlocal.node.cpu.utilization";

@@ -4,10 +4,10 @@ using static AzLocalMonitor.Telemetry.MetricScope;
 
 namespace AzLocalMonitor.Telemetry;
 
-/// <summary>The metric catalog of PRODUCT.md §3. Rules uses it for scope (node label) and exposition names.</summary>
+/// <summary>The metric catalog of docs/reference/metrics.md. Rules uses it for scope (node label) and exposition names.</summary>
 public static class MetricCatalog
 {
-    /// <summary>Every catalog instrument, in the order of PRODUCT.md §3.</summary>
+    /// <summary>Every catalog instrument, in the order of docs/reference/metrics.md.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         new(Instruments.NodeCpuUtilization, Node, "1", Gauge, "Host CPU busy, 0..1 (Hyper-V LP % Total Run Time).", []),
@@ -52,7 +52,7 @@ public static class MetricCatalog
     public static bool TryGet(string instrument, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricDefinition? definition) =>
         ByInstrument.TryGetValue(instrument, out definition);
 
-    /// <summary>State-set values (PRODUCT.md §3). Reporters emit 1 for the current state and 0 for the others.</summary>
+    /// <summary>State-set values (docs/reference/metrics.md). Reporters emit 1 for the current state and 0 for the others.</summary>
     public static class States
     {
         public static IReadOnlyList<string> Node { get; } = ["up", "down", "paused", "joining", "unknown"];

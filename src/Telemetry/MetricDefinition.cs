@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Telemetry;
 
-/// <summary>One row of the metric catalog (PRODUCT.md §3): the OpenTelemetry instrument and its Prometheus name.</summary>
+/// <summary>One row of the metric catalog (docs/reference/metrics.md): the OpenTelemetry instrument and its Prometheus name.</summary>
 /// <param name="Instrument">OpenTelemetry instrument name, e.g. <c>azlocal.cluster.quorum</c>.</param>
 /// <param name="Scope">Node or cluster scope: decides the <c>node</c> label.</param>
 /// <param name="Unit">UCUM unit as the instrument declares it (<c>1</c>, <c>By</c>, <c>s</c>, <c>{vm}</c>...), empty for state sets.</param>

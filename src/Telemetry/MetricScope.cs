@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Telemetry;
 
-/// <summary>Who a metric describes, which decides whether Rules gives it a <c>node</c> label (PRODUCT.md §3).</summary>
+/// <summary>Who a metric describes, which decides whether Rules gives it a <c>node</c> label (docs/reference/metrics.md).</summary>
 public enum MetricScope
 {
     /// <summary>Describes one node: labelled <c>cluster</c> and <c>node</c>.</summary>

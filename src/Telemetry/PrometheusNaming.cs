@@ -3,7 +3,7 @@ using System.Text;
 namespace AzLocalMonitor.Telemetry;
 
 /// <summary>
-/// The OTLP→Prometheus name translation of PRODUCT.md §3: dots become underscores, the unit adds a suffix
+/// The OTLP→Prometheus name translation of docs/reference/metrics.md: dots become underscores, the unit adds a suffix
 /// (<c>1</c> → <c>_ratio</c>, <c>By</c> → <c>_bytes</c>, <c>s</c> → <c>_seconds</c>, <c>By/s</c> → <c>_bytes_per_second</c>;
 /// <c>{annotation}</c> adds nothing) and monotonic sums end in <c>_total</c>.
 /// </summary>

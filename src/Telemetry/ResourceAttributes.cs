@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Telemetry;
 
-/// <summary>Resource and data-point attribute keys that carry identity (PRODUCT.md §3).</summary>
+/// <summary>Resource and data-point attribute keys that carry identity (docs/reference/metrics.md).</summary>
 public static class ResourceAttributes
 {
     /// <summary>Resource attribute naming the cluster.</summary>

@@ -22,7 +22,7 @@ public class PrometheusNamingTests
     [Fact]
     public void Catalog_PrometheusNames_MatchProductContract()
     {
-        // The Prometheus names of PRODUCT.md §3, written out so a change to the translation cannot go unnoticed.
+        // The Prometheus names of docs/reference/metrics.md, written out so a change to the translation cannot go unnoticed.
         string[] contract =
         [
             "azlocal_node_cpu_utilization_ratio", "azlocal_node_memory_utilization_ratio", "azlocal_node_memory_size_bytes",

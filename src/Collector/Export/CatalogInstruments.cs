@@ -6,7 +6,7 @@ using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
-/// The catalog's instruments (PRODUCT.md §3) as observable instruments over the latest reading. Node-scope points
+/// The catalog's instruments (docs/reference/metrics.md) as observable instruments over the latest reading. Node-scope points
 /// carry data-point attribute <c>node</c> naming the subject node; cluster-scope points never do. State sets report
 /// 1 for the current state and 0 for the others. A value the reading lacks exports no point.
 /// </summary>

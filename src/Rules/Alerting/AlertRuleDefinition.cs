@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
-/// One alert of the policy (PRODUCT.md §4): name, severity, condition kind, default settings, annotation
+/// One alert of the policy (docs/reference/alerts.md): name, severity, condition kind, default settings, annotation
 /// templates and per-cluster overrides. Templates use <c>{label}</c> placeholders filled from the alert's labels,
 /// the candidate's details, and <c>{threshold}</c>.
 /// </summary>

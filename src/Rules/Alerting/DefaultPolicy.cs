@@ -3,7 +3,7 @@ using AzLocalMonitor.Rules.Alerting.Policy;
 namespace AzLocalMonitor.Rules.Alerting;
 
 /// <summary>
-/// The default alerting policy (PRODUCT.md §4), shipped as <c>deploy/rules/azlocal-policy.yaml</c> and copied
+/// The default alerting policy (docs/reference/alerts.md), shipped as <c>deploy/rules/azlocal-policy.yaml</c> and copied
 /// beside the binary as <c>policy/azlocal-policy.yaml</c>.
 /// </summary>
 public static class DefaultPolicy

@@ -2,7 +2,7 @@ using AzLocalMonitor.Rules.History;
 
 namespace AzLocalMonitor.Rules.Capacity;
 
-/// <summary>The resources forecast per cluster and their policies (PRODUCT.md §4: storage 80%, memory 80%, N+1).</summary>
+/// <summary>The resources forecast per cluster and their policies (docs/reference/alerts.md: storage 80%, memory 80%, N+1).</summary>
 public static class CapacityResources
 {
     public const string Storage = "storage";

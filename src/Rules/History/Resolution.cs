@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Rules.History;
 
-/// <summary>Rollup resolutions, like the Health Service's LastDay/LastMonth/LastYear series (PRODUCT.md §5).</summary>
+/// <summary>Rollup resolutions, like the Health Service's LastDay/LastMonth/LastYear series (docs/capacity.md).</summary>
 public enum Resolution
 {
     /// <summary>5-minute buckets (kept 35 days by default).</summary>

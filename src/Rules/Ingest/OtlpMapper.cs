@@ -8,7 +8,7 @@ using AzLocalMonitor.Telemetry.Otlp.Metrics;
 namespace AzLocalMonitor.Rules.Ingest;
 
 /// <summary>
-/// Maps OTLP resource and data-point attributes to Prometheus series (PRODUCT.md §3): the metric name by the
+/// Maps OTLP resource and data-point attributes to Prometheus series (docs/reference/metrics.md): the metric name by the
 /// catalog (or the generic OTLP→Prometheus translation), <c>cluster</c> from the point else the resource's
 /// <c>azlocal.cluster</c>, <c>node</c> (node scope only) from the point else the resource's <c>host.name</c>.
 /// </summary>
@@ -89,7 +89,7 @@ public static class OtlpMapper
 
     /// <summary>
     /// Maps one number data point (its attributes as key/text pairs in wire order) and adds it to
-    /// <paramref name="result"/>: the one place the identity rules of PRODUCT.md §3 are applied, shared by the
+    /// <paramref name="result"/>: the one place the identity rules of docs/reference/metrics.md are applied, shared by the
     /// message-based path and the fast protobuf reader, so both enforce the same <paramref name="limits"/>.
     /// </summary>
     internal static void AddPoint(MetricInfo info, string? resourceCluster, string? hostName, List<KeyValuePair<string, string>> attributes,

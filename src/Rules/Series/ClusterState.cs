@@ -13,10 +13,10 @@ public sealed class ClusterState
     private readonly int _historyLength;
     private readonly SeriesTally? _tally;
 
-    /// <summary>The membership metric (PRODUCT.md §3: <c>azlocal.node.state</c>), whose <c>node</c> labels name the members.</summary>
+    /// <summary>The membership metric (docs/reference/metrics.md: <c>azlocal.node.state</c>), whose <c>node</c> labels name the members.</summary>
     public const string MembershipMetric = "azlocal_node_state";
 
-    /// <summary>The drain metric (PRODUCT.md §3: <c>azlocal.node.drain</c>).</summary>
+    /// <summary>The drain metric (docs/reference/metrics.md: <c>azlocal.node.drain</c>).</summary>
     public const string DrainMetric = "azlocal_node_drain";
 
     /// <summary>

@@ -2,7 +2,7 @@ using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Series;
 
-/// <summary>One data point after identity mapping (PRODUCT.md §3), ready to be stored.</summary>
+/// <summary>One data point after identity mapping (docs/reference/metrics.md), ready to be stored.</summary>
 /// <param name="Metric">Prometheus metric name.</param>
 /// <param name="Kind">Gauge or counter.</param>
 /// <param name="Labels">Labels including <c>cluster</c> (and <c>node</c> for node-scope metrics).</param>

@@ -7,7 +7,7 @@ namespace AzLocalMonitor.Integration.Tests.Agent;
 /// The collector replaying a Windows node's capture folder (<c>--source windows-capture --once</c>) into Rules: Rules'
 /// /metrics shows the cluster the capture describes. Expected lines are worked out by hand from the fixture values
 /// (tests/Collector.Tests/Sources/Windows/Captures/README.md). Rules exposes the repair job as label <c>job</c> today
-/// (PRODUCT.md §3 names it <c>repair_job</c> on /metrics): these lines follow what Rules does.
+/// (docs/reference/metrics.md names it <c>repair_job</c> on /metrics): these lines follow what Rules does.
 /// </summary>
 public sealed class WindowsCaptureAgentTests
 {

@@ -29,7 +29,7 @@ public static class OracleReport
         sb.Append("""
             The expectations (`tests/Integration.Tests/Oracle/OracleTable.cs`) are written from the module
             (`azure-local-architecture-deep-dive.md`: Monitoring and Alerting, Failure Domains, Quorum Strategies, Deployment
-            Patterns, Maintenance and Updates), PRODUCT.md §4 (severities, conditions, one incident one page) and the policy's
+            Patterns, Maintenance and Updates), docs/reference/alerts.md (severities, conditions, one incident one page) and the policy's
             inhibition list (`deploy/rules/azlocal-policy.yaml`, issue 10) — not from Rules' answers. Each row is a simulator
             scenario (`src/Collector/scenarios/`) run in-process against the real Rules, which sends to a real Alertmanager
             (Debian `prometheus-alertmanager`) started with the shipped `deploy/alertmanager/alertmanager.yml`, whose webhook

@@ -2,7 +2,7 @@ namespace AzLocalMonitor.Integration.Tests.Oracle;
 
 /// <summary>
 /// One row of the alerting oracle: a simulator scenario (and what the test does around it) with, written from the
-/// module and PRODUCT.md §4 (never from Rules' output), the alert names that must reach each Alertmanager receiver
+/// module and docs/reference/alerts.md (never from Rules' output), the alert names that must reach each Alertmanager receiver
 /// — pager (critical: a page), chat (warning), log (info) — and nothing else.
 /// </summary>
 public sealed record OracleScenario
@@ -60,7 +60,7 @@ public sealed record OracleScenario
     /// <summary>Where the spec is silent or ambiguous: alert names a receiver may get without counting as extra.</summary>
     public IReadOnlyList<(string Receiver, string Alert, string Why)> Tolerated { get; init; } = [];
 
-    /// <summary>The passages of the module and PRODUCT.md this row's expectations come from.</summary>
+    /// <summary>The passages of the module and of docs/reference/alerts.md this row's expectations come from.</summary>
     public required string Source { get; init; }
 
     public override string ToString() => Name;

@@ -2,8 +2,8 @@ namespace AzLocalMonitor.Integration.Tests.Oracle;
 
 /// <summary>
 /// The alerting oracle: situations → what must page, notify or be logged, and what must not. Written from the module
-/// (/work/shared/seeds/azure-local-architecture-deep-dive.md: "Monitoring and Alerting", "Failure Domains", "Quorum
-/// Strategies", "Deployment Patterns", "Maintenance and Updates"), PRODUCT.md §4 (severities, conditions, inhibition:
+/// (the Azure Local architecture module, "azure-local-architecture-deep-dive": "Monitoring and Alerting", "Failure Domains", "Quorum
+/// Strategies", "Deployment Patterns", "Maintenance and Updates"), docs/reference/alerts.md (severities, conditions, inhibition:
 /// one incident, one page) and the policy's inhibition list (deploy/rules/azlocal-policy.yaml, issue 10) — never from
 /// Rules' answers. Routing is Alertmanager's as shipped: critical → pager, warning → chat, info → log.
 /// Real times below are at the row's time scale (5 unless said): scenario seconds / 5.

@@ -4,7 +4,7 @@ namespace AzLocalMonitor.Rules.Tests.Capacity;
 
 /// <summary>
 /// N+1 per topology against the module's arithmetic (azure-local-architecture-deep-dive: storage resilience
-/// models, deployment patterns, customer scenarios) and PRODUCT.md §5. Every expected ratio is worked out by hand
+/// models, deployment patterns, customer scenarios) and docs/capacity.md. Every expected ratio is worked out by hand
 /// in the comment above it: footprint = data / efficiency (two-way 50%, three-way 33.3%, dual parity on 4–6 nodes 50%).
 /// </summary>
 public class NPlusOneTests

@@ -1,5 +1,6 @@
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Tests.Support;
+using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Tests.Docs;
 
@@ -13,9 +14,17 @@ public class ReferenceDocsTests
     public void AlertReference_IsWhatTheShippedPolicySays() => Check("alerts.md", ReferenceWriter.Alerts(DefaultPolicy.Load()));
 
     [Fact]
+    public void MetricSources_CoverTheCatalogExactly()
+    {
+        Assert.Equal(
+            MetricCatalog.All.Select(m => m.Instrument).Order(StringComparer.Ordinal),
+            MetricSources.ByInstrument.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AlertReference_NamesEveryAlertOfTheContract()
     {
-        // The alert names of PRODUCT.md §4 are a contract: every one is documented for users.
+        // The alert names are a contract (docs/reference/alerts.md): every one is documented for users.
         string[] contract =
         [
             "AzLocalQuorumLost", "AzLocalNodeDown", "AzLocalStorageDegraded", "AzLocalPhysicalDiskFailed", "AzLocalQuorumAtRisk",

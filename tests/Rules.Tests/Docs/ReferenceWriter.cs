@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Alerting.Policy;
+using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Tests.Docs;
@@ -26,6 +27,28 @@ public static class ReferenceWriter
         foreach (var m in MetricCatalog.All)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| `{m.Instrument}` | `{m.PrometheusName}` | {m.Scope.ToString().ToLowerInvariant()} | {(m.Unit.Length == 0 ? "–" : $"`{m.Unit}`")} | {m.Kind.ToString().ToLowerInvariant()} | {Labels(m)} | {Cell(m.Help)} |\n");
+        }
+
+        sb.Append("\n## Where the agent reads them\n\n");
+        sb.Append("From `src/Telemetry/MetricSources.cs`. The simulated source produces every instrument; \"–\": the platform does not report it.\n");
+        sb.Append("How the Windows readers are verified: [../windows-agent.md](../windows-agent.md).\n\n");
+        sb.Append("| instrument | Windows (Azure Local node) | Linux host |\n|---|---|---|\n");
+        foreach (var m in MetricCatalog.All)
+        {
+            var (windows, linux) = MetricSources.ByInstrument[m.Instrument];
+            sb.Append(CultureInfo.InvariantCulture, $"| `{m.Instrument}` | {Cell(windows ?? "–")} | {Cell(linux ?? "–")} |\n");
+        }
+
+        sb.Append("\n## Rules' own metrics\n\n");
+        sb.Append("Rules' `System.Diagnostics.Metrics` instruments (meter `AzLocalMonitor.Rules`, `src/Rules/Diagnostics/SelfMetrics.cs` and\n");
+        sb.Append("`RulesTelemetry.cs`), exported through the OpenTelemetry Prometheus exporter at the end of `/metrics` (and over OTLP when\n");
+        sb.Append("`Otel:Endpoint` is set). Besides them `/metrics` carries `ALERTS`, `azlm_node_last_report_timestamp_seconds`,\n");
+        sb.Append("`azlm_cluster_last_report_timestamp_seconds`, `azlm_cluster_first_report_timestamp_seconds`, `azlm_maintenance_window_active`\n");
+        sb.Append("and the `azlocal_capacity_*` series (docs/capacity.md), written with the fleet's series.\n\n");
+        sb.Append("| name on /metrics | type | unit | meaning |\n|---|---|---|---|\n");
+        foreach (var (name, type, unit, help) in SelfInstruments())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| `{name}` | {type} | {(string.IsNullOrEmpty(unit) ? "–" : $"`{unit}`")} | {Cell(help)} |\n");
         }
 
         sb.Append("\n## State values\n\n| state set | values |\n|---|---|\n");
@@ -62,13 +85,41 @@ public static class ReferenceWriter
             sb.Append(CultureInfo.InvariantCulture, $"| {rule.Source} | {(rule.Targets.Count == 0 ? "every other alert" : string.Join(", ", rule.Targets))} | {(rule.TargetMatchers.Count == 0 ? "–" : string.Join(", ", rule.TargetMatchers.Select(m => $"`{m}`")))} | {string.Join(", ", rule.Equal)} |\n");
         }
 
-        sb.Append("\n## Annotations and runbooks\n\n`{label}` is filled from the alert's labels, other `{names}` from the condition's details.\n");
-        foreach (var rule in policy.Rules.Select(r => r.Definition))
+        sb.Append("\n## Conditions, annotations and runbooks\n\n`{label}` is filled from the alert's labels, other `{names}` from the condition's details.\n");
+        sb.Append("The condition is written as the PromQL Rules' own evaluation is checked against (the generated Prometheus rules use it).\n");
+        foreach (var rule in policy.Rules)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"\n### {rule.Name} ({rule.Severity})\n\n- **summary**: {rule.Summary}\n- **description**: {rule.Description}\n- **runbook**: {rule.Runbook}\n");
+            var d = rule.Definition;
+            sb.Append(CultureInfo.InvariantCulture, $"\n### {d.Name} ({d.Severity})\n\n- **condition** (`{d.Condition}`, as PromQL over `/metrics`): `{rule.Condition.ToPromQl(d.Settings)}`\n- **summary**: {d.Summary}\n- **description**: {d.Description}\n- **runbook**: {d.Runbook}\n");
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Every instrument Rules' self-metrics publish, as a MeterListener sees them (gauges over app state included).</summary>
+    public static List<(string Name, string Type, string? Unit, string Help)> SelfInstruments()
+    {
+        var found = new List<(string, string, string?, string)>();
+        using var metrics = new SelfMetrics();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
+                {
+                    var type = instrument.GetType().Name.Split('`')[0] switch
+                    {
+                        "Counter" => "counter",
+                        "Histogram" => "histogram",
+                        _ => "gauge",
+                    };
+                    found.Add((instrument.Name, type, instrument.Unit, instrument.Description ?? string.Empty));
+                }
+            },
+        };
+        listener.Start();
+        RulesTelemetry.ObserveGauges(metrics.Meter, new Rules.Series.SeriesStore(Microsoft.Extensions.Options.Options.Create(new Rules.Series.SeriesOptions())), new Rules.Notify.NullNotifier());
+        return [.. found.OrderBy(f => f.Item1, StringComparer.Ordinal)];
     }
 
     private static string Labels(MetricDefinition m) =>

@@ -5,7 +5,7 @@ using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Rules.Tests.Muting;
 
-/// <summary>One incident, one page: the default policy's inhibit rules (PRODUCT.md §4).</summary>
+/// <summary>One incident, one page: the default policy's inhibit rules (docs/reference/alerts.md).</summary>
 public class InhibitionTests
 {
     private static readonly string[] Nodes = ["node-1", "node-2", "node-3"];

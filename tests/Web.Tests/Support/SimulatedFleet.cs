@@ -7,7 +7,7 @@ namespace AzLocalMonitor.Web.Tests.Support;
 
 /// <summary>
 /// The OTLP reports of a small simulated fleet, one request per reporting node per tick, the way collectors
-/// send them (PRODUCT.md §3): a 3-node cluster with a node down and a degraded volume under repair, a healthy
+/// send them (docs/reference/metrics.md): a 3-node cluster with a node down and a degraded volume under repair, a healthy
 /// 2-node cluster, and a cluster that lost quorum. Values move with the tick so charts have shape.
 /// </summary>
 public static class SimulatedFleet

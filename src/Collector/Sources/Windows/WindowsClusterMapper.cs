@@ -67,7 +67,7 @@ internal static class WindowsClusterMapper
     /// <summary>
     /// With dynamic quorum on, the cluster's current weights (DynamicWeight per node, WitnessDynamicWeight): a node
     /// that went down has already lost its vote, and the witness votes only while the node votes are even
-    /// (PRODUCT.md §4, AzLocalQuorumAtRisk). Without it, the static NodeWeight and one witness vote.
+    /// (docs/reference/alerts.md, AzLocalQuorumAtRisk). Without it, the static NodeWeight and one witness vote.
     /// </summary>
     private static (int Configured, int Present) Votes(IReadOnlyList<ClusterNodeRecord> nodes, ClusterRecord cluster, bool hasWitness, bool witnessOk)
     {

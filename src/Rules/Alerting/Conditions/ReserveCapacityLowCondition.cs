@@ -5,7 +5,7 @@ namespace AzLocalMonitor.Rules.Alerting.Conditions;
 
 /// <summary>
 /// AzLocalReserveCapacityLow: pool free space below the rebuild reserve — one capacity drive per node, up to four
-/// (PRODUCT.md §5). The drive size is estimated as pool size / capacity drives (per reporting node × nodes); parameter
+/// (docs/capacity.md). The drive size is estimated as pool size / capacity drives (per reporting node × nodes); parameter
 /// <c>reserve_bytes</c> sets the reserve explicitly.
 /// </summary>
 public sealed class ReserveCapacityLowCondition : IAlertCondition

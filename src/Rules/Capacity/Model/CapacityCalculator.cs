@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Rules.Capacity.Model;
 
-/// <summary>The capacity arithmetic of PRODUCT.md §5: reserve, usable capacity, and what is left for VMs.</summary>
+/// <summary>The capacity arithmetic of docs/capacity.md: reserve, usable capacity, and what is left for VMs.</summary>
 public static class CapacityCalculator
 {
     /// <summary>Reserve drives are one per node, up to this many.</summary>

@@ -2,7 +2,7 @@ namespace AzLocalMonitor.Rules.Capacity.Model;
 
 /// <summary>
 /// Node failures a cluster survives: storage (the weakest volume's resiliency) and quorum (a majority of votes)
-/// differ; the cluster's tolerance is the smaller (PRODUCT.md §5).
+/// differ; the cluster's tolerance is the smaller (docs/capacity.md).
 /// </summary>
 /// <param name="Storage">Simultaneous node failures every volume survives.</param>
 /// <param name="Quorum">Simultaneous node failures after which a majority of votes remains.</param>

@@ -6,6 +6,6 @@ public enum MediaKind
     /// <summary>Capacity drives are flash (NVMe or SSD).</summary>
     AllFlash,
 
-    /// <summary>Capacity drives are HDD with a flash cache: dual parity uses different codes (PRODUCT.md §5).</summary>
+    /// <summary>Capacity drives are HDD with a flash cache: dual parity uses different codes (docs/capacity.md).</summary>
     Hybrid,
 }

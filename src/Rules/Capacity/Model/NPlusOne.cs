@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Rules.Capacity.Model;
 
 /// <summary>
-/// The N+1 test of PRODUCT.md §5: lose the largest node (for storage, the node with the most capacity). Do the
+/// The N+1 test of docs/capacity.md: lose the largest node (for storage, the node with the most capacity). Do the
 /// nodes left hold every VM's memory and peak CPU, and every volume's data at the resiliency they can still
 /// provide? A volume whose resiliency still fits on the nodes left is rebuilt to it (two-way mirror on 3 → 2
 /// nodes: two copies again); one that does not keeps the copies or parity the nodes left already hold (three-way

@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Rules.Capacity.Model;
 
-/// <summary>S2D volume resiliency types (PRODUCT.md §5). <see cref="Parity"/> means "parity, whichever the node count allows".</summary>
+/// <summary>S2D volume resiliency types (docs/capacity.md). <see cref="Parity"/> means "parity, whichever the node count allows".</summary>
 public enum Resiliency
 {
     /// <summary>No redundancy (one copy). Survives no failure.</summary>
@@ -15,7 +15,7 @@ public enum Resiliency
     /// <summary>Single parity (erasure coding, one parity symbol): 3 nodes 66.7%, 4+ nodes 75%; survives one failure.</summary>
     SingleParity,
 
-    /// <summary>Dual parity: needs 4 nodes; efficiency by node count and media (PRODUCT.md §5); survives two failures.</summary>
+    /// <summary>Dual parity: needs 4 nodes; efficiency by node count and media (docs/capacity.md); survives two failures.</summary>
     DualParity,
 
     /// <summary>Mirror-accelerated parity: a three-way mirror tier in front of a dual-parity tier; needs 4 nodes.</summary>

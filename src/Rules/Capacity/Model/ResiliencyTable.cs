@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Rules.Capacity.Model;
 
 /// <summary>
-/// The resiliency efficiency table of PRODUCT.md §5: two-way mirror 50%, three-way 33.3%, dual parity by node
+/// The resiliency efficiency table of docs/capacity.md: two-way mirror 50%, three-way 33.3%, dual parity by node
 /// count (all-flash 4–6 50%, 7–8 66.7%, 9–15 75%, 16 80%; hybrid 4–6 50%, 7–11 66.7%, 12–16 72.7%), single
 /// parity 66.7% on 3 nodes (75% on 4+), nested two-way mirror 25%.
 /// </summary>

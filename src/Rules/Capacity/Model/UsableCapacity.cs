@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Rules.Capacity.Model;
 
-/// <summary>Usable capacity of a cluster for one resiliency (PRODUCT.md §5).</summary>
+/// <summary>Usable capacity of a cluster for one resiliency (docs/capacity.md).</summary>
 /// <param name="RawBytes">Pool raw size.</param>
 /// <param name="ReserveBytes">Kept unallocated for repair: one capacity drive per node, up to four.</param>
 /// <param name="Efficiency">Resiliency efficiency.</param>

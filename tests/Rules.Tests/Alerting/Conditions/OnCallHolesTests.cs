@@ -8,7 +8,7 @@ namespace AzLocalMonitor.Rules.Tests.Alerting.Conditions;
 /// <summary>
 /// The situations on-call would meet and the old engine got wrong: a single-node cluster dying, a repair stuck at
 /// 0 bytes/s, a 2-node cluster without a witness, a rolling update restarting a paused node. Expectations come
-/// from the module and PRODUCT.md §4 (critical = node down; warning = quorum at risk, rebuild; info = maintenance).
+/// from the module and docs/reference/alerts.md (critical = node down; warning = quorum at risk, rebuild; info = maintenance).
 /// </summary>
 public class OnCallHolesTests
 {

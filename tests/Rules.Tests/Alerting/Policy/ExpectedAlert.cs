@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AzLocalMonitor.Rules.Tests.Alerting.Policy;
 
 /// <summary>
-/// An alert the oracle expects firing at the end of a <see cref="PolicyCase"/>, written by hand from PRODUCT.md §3–§4
+/// An alert the oracle expects firing at the end of a <see cref="PolicyCase"/>, written by hand from docs/reference/metrics.md–§4
 /// (the alert's identity labels: cluster plus the subject — node, volume, pool, job, ...) and the case's data, never
 /// from Rules' answers. <see cref="Value"/> is given where an annotation shows the value ({value}).
 /// </summary>

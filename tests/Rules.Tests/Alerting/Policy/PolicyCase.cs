@@ -19,7 +19,7 @@ public sealed record PolicyCase(string Alert, string Severity, bool Fires, strin
 
     /// <summary>
     /// The oracle: every alert named <see cref="Alert"/> (any severity) firing at the end, written by hand from the
-    /// policy (PRODUCT.md §4) and the case's data. Rules must agree (PolicyCaseTests) and the promtool tests expect
+    /// policy (docs/reference/alerts.md) and the case's data. Rules must agree (PolicyCaseTests) and the promtool tests expect
     /// exactly these (PromtoolTestWriter), so both are checked against the spec rather than against each other.
     /// </summary>
     public required IReadOnlyList<ExpectedAlert> Expect { get; init; }

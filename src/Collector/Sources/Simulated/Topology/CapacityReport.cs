@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Collector.Sources.Simulated.Topology;
 
 /// <summary>
-/// A cluster's capacity and fault tolerance by the module's rules (PRODUCT.md §5): raw, reserve, usable per
+/// A cluster's capacity and fault tolerance by the module's rules (docs/capacity.md): raw, reserve, usable per
 /// resiliency, volume footprints, storage and quorum fault tolerance and N+1 for memory.
 /// </summary>
 internal sealed record CapacityReport

@@ -3,7 +3,7 @@ using AzLocalMonitor.Collector.Sources.Readings;
 namespace AzLocalMonitor.Collector.Sources.Simulated.Topology;
 
 /// <summary>
-/// The module's deployment patterns and customer scenarios (PRODUCT.md §6; seeds/azure-local-architecture-deep-dive.md,
+/// The module's deployment patterns and customer scenarios (src/Collector/README.md; the Azure Local architecture module,
 /// "Deployment Patterns" and "Customer Scenarios"). Sizes the module leaves open are typical values from its hardware
 /// section (48–64 cores, 256 GB–1 TB, 800 GB–2 TB SSD or 2–10 TB HDD per drive, at least 4 drives per node).
 /// </summary>

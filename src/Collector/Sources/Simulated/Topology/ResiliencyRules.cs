@@ -1,7 +1,7 @@
 namespace AzLocalMonitor.Collector.Sources.Simulated.Topology;
 
 /// <summary>
-/// The module's resiliency arithmetic (PRODUCT.md §5): efficiency by node count and media, minimum nodes, and how
+/// The module's resiliency arithmetic (docs/capacity.md): efficiency by node count and media, minimum nodes, and how
 /// many simultaneous fault domains (nodes) a volume survives.
 /// </summary>
 internal static class ResiliencyRules

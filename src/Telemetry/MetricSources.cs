@@ -1,0 +1,43 @@
+using static AzLocalMonitor.Telemetry.Instruments;
+
+namespace AzLocalMonitor.Telemetry;
+
+/// <summary>
+/// Where the agent reads each catalog instrument, per platform, for the user reference (docs/reference/metrics.md).
+/// Written from the collector's readers (src/Collector/Sources/Windows, Sources/Linux/LinuxSource.cs); the simulated
+/// source produces every instrument. Null: the platform does not report it.
+/// </summary>
+public static class MetricSources
+{
+    public static IReadOnlyDictionary<string, (string? Windows, string? Linux)> ByInstrument { get; } = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal)
+    {
+        [NodeCpuUtilization] = (@"perf counter `Hyper-V Hypervisor Logical Processor(_Total)\% Total Run Time` (else `Processor(_Total)\% Processor Time`)", "`/proc/stat` (busy / total jiffies between readings)"),
+        [NodeMemoryUtilization] = (@"`Win32_ComputerSystem.TotalPhysicalMemory` and `Memory\Available Bytes`", "`/proc/meminfo` (1 − MemAvailable / MemTotal)"),
+        [NodeMemorySize] = ("`Win32_ComputerSystem.TotalPhysicalMemory`", "`/proc/meminfo` MemTotal"),
+        [NodeMemoryAvailable] = (@"perf counter `Memory\Available Bytes`", "`/proc/meminfo` MemAvailable"),
+        [NodeState] = ("CIM `root\\MSCluster` `MSCluster_Node.State` (every member, as this node sees it)", "always `up` (a standalone host)"),
+        [NodeDrain] = ("`MSCluster_Node.NodeDrainStatus`", "always `none`"),
+        [NodeVmCount] = ("CIM `root\\virtualization\\v2` running virtual machines", null),
+        [NetworkLatency] = ("the agent's own probes of `--peer network=host[:port]` (ICMP or TCP connect)", "the same probes"),
+        [NetworkThroughput] = ("perf counters `Network Adapter` bytes of the adapters the cluster lists, by cluster network role, and `RDMA Activity` (storage)", null),
+        [StorageCacheHitRatio] = ("perf counters `Cluster Storage Hybrid Disks` `Cache Hit Reads/sec` / (hits + `Cache Miss Reads/sec`) over the capacity drives", null),
+        [StorageLatency] = ("perf counters `Cluster CSVFS` `Avg. sec/Read`, `Avg. sec/Write` per volume", "`/proc/diskstats` of whole disks (Δ ms / Δ operations)"),
+        [StorageOperations] = ("perf counters `Cluster CSVFS` `Reads/sec`, `Writes/sec` (raw counts)", "`/proc/diskstats` completed reads and writes"),
+        [ClusterQuorum] = ("CIM `root\\MSCluster` (`MSCluster_Cluster` quorum, node and witness votes)", null),
+        [ClusterVotesConfigured] = ("`MSCluster_Node.NodeWeight` + the witness", null),
+        [ClusterVotesPresent] = ("`MSCluster_Node.DynamicWeight` of members up + `MSCluster_Cluster.WitnessDynamicWeight`", null),
+        [ClusterWitnessState] = ("the cluster's witness resource (`MSCluster_Resource`, type cloud or file share)", null),
+        [StoragePoolSize] = ("CIM `root\\Microsoft\\Windows\\Storage` `MSFT_StoragePool.Size` (not primordial)", null),
+        [StoragePoolAllocated] = ("`MSFT_StoragePool.AllocatedSize`", null),
+        [StoragePoolHealth] = ("`MSFT_StoragePool.HealthStatus`", null),
+        [StorageVolumeSize] = ("`MSFT_VirtualDisk.Size` and its tiers (resiliency from `ResiliencySettingName`)", null),
+        [StorageVolumeUsed] = ("CSV volumes (`MSFT_Volume` `Size` − `SizeRemaining`)", null),
+        [StorageVolumeHealth] = ("`MSFT_VirtualDisk.HealthStatus`", null),
+        [StorageVolumeOperational] = ("`MSFT_VirtualDisk.OperationalStatus`", null),
+        [StorageDiskCount] = ("this node's connected pool drives (`MSFT_StorageNodeToPhysicalDisk`, `MSFT_PhysicalDisk` media, usage, health)", null),
+        [StorageRepairSize] = ("`MSFT_StorageJob` (`<Volume>-Repair`, `BytesTotal`)", "`/proc/mdstat` recovery, resync or reshape of md RAID"),
+        [StorageRepairProcessed] = ("`MSFT_StorageJob.BytesProcessed` (else `PercentComplete`)", "`/proc/mdstat` progress"),
+        [StorageDegraded] = (@"perf counter `Storage Spaces Drt\Dirty Bytes`", "`/proc/mdstat` bytes left to resync"),
+        [HealthFaults] = ("Health Service faults: `Diagnose` snapshot every 5 min and the `MSFT_StorageFaultEvent` subscription, deduplicated by FaultId", null),
+    };
+}
