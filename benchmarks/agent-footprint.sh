@@ -44,8 +44,9 @@ dotnet publish "$ROOT/src/Collector" -c Release -r linux-x64 -p:TreatWarningsAsE
 echo "# agent publish: $(grep -cE ' warning (IL|CS)' "$WORK/publish.log" || true) warnings; binary $(du -k "$WORK/agent/AzLocalMonitor.Collector" | cut -f1) KiB"
 dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" >"$WORK/rules-build.log" 2>&1 || { cat "$WORK/rules-build.log"; exit 1; }
 
+# No tokens (loopback only): with authentication on, the agent would get 401s and keep its batches spooled.
 dotnet "$WORK/rules/AzLocalMonitor.Rules.dll" --urls "http://127.0.0.1:$RULES_PORT" --State:Path "$WORK/rules.db" \
-  --Logging:LogLevel:Default Warning >"$WORK/rules.log" 2>&1 &
+  --Auth:Mode none --Logging:LogLevel:Default Warning >"$WORK/rules.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 150); do curl -fs "http://127.0.0.1:$RULES_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
@@ -96,5 +97,11 @@ echo "| azlocal collector (linux source, 10 s) | $a_mean | $(max_mib "${a_rss[@]
 echo "| prometheus-node-exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1{print $3}') (scraped every 10 s) | $n_mean | $(max_mib "${n_rss[@]}") | $n_cpu% |"
 echo
 echo "agent at the end (smaps_rollup): $rollup; threads $(ls "/proc/$AGENT/task" | wc -l)"
-echo "agent batches delivered: $(curl -fs "http://127.0.0.1:$RULES_PORT/metrics" | awk '/^azlm_agent_batch_sequence/ {print $2}')"
+# The agent's own account (status.json in its spool): every batch acknowledged by Rules, none pending.
+status=$(tr -d ' \n' <"$WORK/spool/status.json")
+acked=$(sed -n 's/.*"acknowledgedSequence":\([0-9]*\).*/\1/p' <<<"$status"); pending=$(sed -n 's/.*"pending":\([0-9]*\).*/\1/p' <<<"$status")
+echo "agent batches acknowledged by Rules: ${acked:-?}, pending: ${pending:-?}"
+if [ "${acked:-0}" -eq 0 ] || [ "${pending:-1}" -gt 1 ]; then
+  echo "error: the agent did not deliver its batches (status.json: $status)"; tail -5 "$WORK/agent.log"; exit 1
+fi
 echo "agent RSS $a_mean MiB, node_exporter RSS $n_mean MiB; ratio $(awk -v a="$a_mean" -v n="$n_mean" 'BEGIN { printf "%.2f", a / n }'); agent CPU $a_cpu%"
