@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using AzLocalMonitor.Collector.Export.Spool;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
 /// Delivers the spool to one destination strictly in sequence order: the oldest unacknowledged batch is POSTed
-/// (Polly retry, exponential backoff with jitter) until it is acknowledged (2xx) or refused as invalid (4xx other
+/// (<see cref="RetryLoop"/>: exponential backoff with jitter) until it is acknowledged (2xx) or refused as invalid (4xx other
 /// than 408/429: set aside and counted); only then is the next one sent. After the retries run out it waits for the
 /// next batch or <see cref="RetryOptions.MaxDelay"/>, whichever is first, and starts again with the same batch.
 /// A 429 or 503 with Retry-After (seconds or an HTTP date) is obeyed: no POST to this destination before then
@@ -31,13 +29,13 @@ internal sealed class DestinationSender
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RetryOptions _retry;
-    private readonly ResiliencePipeline<SendOutcome> _pipeline;
+    private readonly RetryLoop _retryLoop;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly Action _changed;
     private bool _down;
 
     // No POST before this (a server's Retry-After). Read and written only by SendAsync, which runs on the one sending
-    // task of this destination (Polly runs attempts in sequence), so no lock is needed.
+    // task of this destination (RetryLoop runs attempts in sequence), so no lock is needed.
     private DateTimeOffset _notBefore;
 
     /// <param name="changed">Called after every acknowledgement (to refresh the status file).</param>
@@ -50,19 +48,7 @@ internal sealed class DestinationSender
         _time = time;
         _logger = logger;
         _changed = changed;
-        var random = new Random(retry.Seed);
-        _pipeline = new ResiliencePipelineBuilder<SendOutcome> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<SendOutcome>
-            {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result == SendOutcome.Retry),
-                MaxRetryAttempts = retry.MaxAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = retry.Delay,
-                MaxDelay = retry.MaxDelay,
-                Randomizer = random.NextDouble,
-            })
-            .Build();
+        _retryLoop = new RetryLoop(retry, time);
     }
 
     public OtlpDestination Destination => _status.Destination;
@@ -100,9 +86,7 @@ internal sealed class DestinationSender
             SendOutcome outcome;
             try
             {
-                outcome = await _pipeline.ExecuteAsync(
-                    static async (state, token) => await state.Self.SendAsync(state.Body, state.Path, token).ConfigureAwait(false),
-                    (Self: this, Body: body, batch.Path), cancellationToken).ConfigureAwait(false);
+                outcome = await _retryLoop.RunAsync(token => SendAsync(body, batch.Path, token), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -178,7 +162,7 @@ internal sealed class DestinationSender
 
     private async ValueTask<SendOutcome> SendAsync(byte[] body, string path, CancellationToken cancellationToken)
     {
-        // Every POST goes through here, so the server's Retry-After holds whichever way the retry came (Polly's
+        // Every POST goes through here, so the server's Retry-After holds whichever way the retry came (RetryLoop's
         // backoff, the pause between rounds, or a new batch waking the sender): the wait is the longer of the two.
         if (_notBefore - _time.GetUtcNow() is var hold && hold > TimeSpan.Zero)
         {
