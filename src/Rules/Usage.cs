@@ -38,6 +38,9 @@ internal static class Usage
           --Ingest:MaxFutureSkew T         Refuse points further ahead of the clock (default 00:05:00)
           --RateLimits:WritesPerMinute N   Changes per token per minute, sustained (default 60; 0 = off)
           --Otel:Endpoint URL              Rules' own traces, metrics and logs to an OTLP/HTTP receiver (default: off)
+          --RemoteWrite:Url URL            Prometheus remote write of every sample and ALERTS (also the list
+                                           --RemoteWrite:Urls:N URL; buffer --RemoteWrite:WalPath DIR; docs/scale-out.md)
+          --Capacity:HistorySource S       local (SQLite, default) | remote (PromQL at --Capacity:HistoryQueryUrl) | kusto
           -h, --help                       Show this help
 
         Configuration sources, later wins: appsettings.json beside the binary, environment variables

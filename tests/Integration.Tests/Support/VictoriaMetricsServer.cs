@@ -20,6 +20,9 @@ public sealed class VictoriaMetricsServer : IAsyncDisposable
 
     public string Output => _process?.Output ?? string.Empty;
 
+    /// <summary>A server with its port and folder chosen but not running yet (<see cref="StartAgainAsync"/> starts it).</summary>
+    public static VictoriaMetricsServer NotStarted() => new();
+
     public static async Task<VictoriaMetricsServer> StartAsync()
     {
         var server = new VictoriaMetricsServer();

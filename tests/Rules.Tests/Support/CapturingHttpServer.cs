@@ -88,7 +88,8 @@ public sealed class CapturingHttpServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port (the OS picks it).</summary>
+    public static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();
