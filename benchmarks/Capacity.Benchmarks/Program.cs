@@ -81,11 +81,17 @@ for (var s = 0; s < sequential; s++)
 }
 
 var perSeries = watch.Elapsed.TotalMilliseconds / sequential;
+// CPU time as well as wall time: on a shared machine the wall clock measures the other processes too; CPU seconds
+// over the cores is what the same work takes on an idle machine with those cores.
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 watch.Restart();
 Parallel.For(0, seriesCount, s => Forecaster.Forecast(inputs[s], new ForecastOptions(548, Season: 7)));
 var parallel = watch.Elapsed;
+process.Refresh();
+var cpu = process.TotalProcessorTime - cpuBefore;
 Console.WriteLine(string.Create(inv, $"one thread: {perSeries:F2} ms per series ({sequential} series timed) => {perSeries * seriesCount / 1000:F1} s for {seriesCount}"));
-Console.WriteLine(string.Create(inv, $"all {Environment.ProcessorCount} CPUs (Parallel.For): {parallel.TotalSeconds:F1} s for {seriesCount} series"));
+Console.WriteLine(string.Create(inv, $"all {Environment.ProcessorCount} CPUs (Parallel.For): {parallel.TotalSeconds:F1} s wall for {seriesCount} series; {cpu.TotalSeconds:F1} CPU-seconds ({cpu.TotalMilliseconds / seriesCount:F2} ms per series) => {cpu.TotalSeconds / Environment.ProcessorCount:F1} s on {Environment.ProcessorCount} idle CPUs"));
 return 0;
 
 int Arg(string name, int fallback)

@@ -7,6 +7,9 @@ public class ForecasterTests
     private const int History = 365;
     private const int Horizon = 90;
 
+    /// <summary>Below <see cref="WeeklyAggregate.MinHorizonDays"/>: the days themselves are modelled (not their weekly means).</summary>
+    private const int DaysHorizon = 42;
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -29,7 +32,7 @@ public class ForecasterTests
     {
         var y = Synthetic.Series(History, i => 100 + (0.2 * i) + Synthetic.Weekly(i, 20), 2, seed);
 
-        var result = Forecaster.Forecast(y, new ForecastOptions(Horizon, Season: 7, Combine: false));
+        var result = Forecaster.Forecast(y, new ForecastOptions(DaysHorizon, Season: 7, Combine: false));
 
         Assert.Equal(HoltWintersModel.MethodName, result.Method);
         Assert.True(result.Score < result.BaselineScore / 2, $"{result.Score} vs line {result.BaselineScore}");
@@ -57,12 +60,33 @@ public class ForecasterTests
     {
         var y = Synthetic.Series(History, i => 100 + (0.2 * i) + Synthetic.Weekly(i, 20), 2, seed);
 
-        var result = Forecaster.Forecast(y, new ForecastOptions(Horizon, Season: 7));
+        var result = Forecaster.Forecast(y, new ForecastOptions(DaysHorizon, Season: 7));
 
         Assert.Equal(CombinationModel.MethodName, result.Method);
         Assert.Contains("theta", result.Members, StringComparison.Ordinal);
         Assert.Contains("ETS(", result.Members, StringComparison.Ordinal);
         Assert.True(result.Score < result.BaselineScore / 2, $"{result.Score} vs line {result.BaselineScore}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FarAhead_DailySeason_ForecastFromWeeklyMeans_KeepsTheWeekdayPattern(int seed)
+    {
+        // 90 days ahead goes through weekly means (WeeklyAggregate); the weekday pattern comes back as the profile.
+        // Expected from the truth, not the forecaster: within a fifth of the line's error (the line cannot follow
+        // a ±20 weekly swing), and the forecast's weekday swing close to the truth's.
+        Func<int, double> truth = i => 100 + (0.2 * i) + Synthetic.Weekly(i, 20);
+        var y = Synthetic.Series(History, truth, 2, seed);
+
+        var result = Forecaster.Forecast(y, new ForecastOptions(Horizon, Season: 7));
+
+        var ours = Enumerable.Range(0, Horizon).Average(h => Math.Abs(result.P50[h] - truth(History + h)));
+        var lineMean = new LinearTrendModel().Forecast(y, Horizon).Mean;
+        var line = Enumerable.Range(0, Horizon).Average(h => Math.Abs(lineMean[h] - truth(History + h)));
+        Assert.True(ours < line / 5, $"MAE {ours:F2} vs line {line:F2}");
+        double Swing(Func<int, double> f) => Enumerable.Range(0, 7).Max(f) - Enumerable.Range(0, 7).Min(f);
+        Assert.InRange(Swing(d => result.P50[d] - (0.2 * d)), 0.8 * Swing(d => truth(History + d) - (0.2 * d)), 1.2 * Swing(d => truth(History + d) - (0.2 * d)));
     }
 
     [Fact]

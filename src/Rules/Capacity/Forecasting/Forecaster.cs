@@ -32,15 +32,30 @@ public static class Forecaster
 
         var step = options.DetectSteps ? StepDetector.Detect(y, options.Season) : null;
         var series = Regime(y, step, options.Season, out var fitStart);
+        if (WeeklyAggregate.Applies(series.Length, options))
+        {
+            var weeks = WeeklyAggregate.Of(series);
+            var weekly = Combined(weeks.Means, options with { Horizon = WeeklyAggregate.Weeks(options.Horizon), Season = 0, DetectSteps = false }, null, 0);
+            return weeks.ToDaily(weekly, options.Horizon) with { Step = step, FitStart = fitStart };
+        }
+
+        return Combined(series, options, step, fitStart);
+    }
+
+    /// <summary>The classic pick, the combination and the choice between them, on a regime's points.</summary>
+    private static ForecastResult Combined(double[] series, ForecastOptions options, StepChange? step, int fitStart)
+    {
         var classic = Select(series, options);
         var baseline = classic.Scores.TryGetValue(LinearTrendModel.MethodName, out var b) ? b : double.NaN;
         var scores = new Dictionary<string, double>(classic.Scores, StringComparer.Ordinal);
-        var combination = new CombinationModel(options);
-        if (!options.Combine || series.Length < combination.MinPoints)
+        if (!options.Combine || series.Length < CombinationModel.MinimumPoints)
         {
             return Result(classic.Model.Name, classic.Score, baseline, scores, step, fitStart, classic.IntervalScale, classic.Model.Forecast(series, options.Horizon), options.Horizon);
         }
 
+        // The configuration (which ETS models, which classic pick) is chosen on the whole series, then backtested
+        // from rolling origins by refitting those members at each origin.
+        var (combination, forecast) = CombinationModel.Choose(series, options.Season, classic, options.Horizon);
         var backtest = Backtest(series, [combination], options);
         var score = backtest.TryGetValue(combination.Name, out var c) ? c : new BacktestScore(double.NaN, 1);
         scores[combination.Name] = score.Mae;
@@ -51,7 +66,6 @@ public static class Forecaster
             return Result(classic.Model.Name, classic.Score, baseline, scores, step, fitStart, classic.IntervalScale, classic.Model.Forecast(series, options.Horizon), options.Horizon);
         }
 
-        var forecast = combination.Forecast(series, options.Horizon);
         return Result(combination.Name, score.Mae, baseline, scores, step, fitStart, score.IntervalScale, forecast, options.Horizon) with { Members = combination.Members };
     }
 

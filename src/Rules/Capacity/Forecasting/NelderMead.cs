@@ -28,6 +28,10 @@ public static class NelderMead
 
         var evaluations = n + 1;
         var order = new int[n + 1];
+        // Work buffers, reused every iteration: the likelihood is cheap enough that allocating trial points showed.
+        var centroid = new double[n];
+        var reflected = new double[n];
+        var trial = new double[n];
         while (evaluations < maxEvaluations)
         {
             for (var i = 0; i <= n; i++)
@@ -44,7 +48,7 @@ public static class NelderMead
                 break;
             }
 
-            var centroid = new double[n];
+            Array.Clear(centroid);
             for (var i = 0; i <= n; i++)
             {
                 if (i == worst)
@@ -58,29 +62,39 @@ public static class NelderMead
                 }
             }
 
-            double[] Along(double t) => [.. centroid.Select((c, d) => c + (t * (points[worst][d] - c)))];
-            var reflected = Along(-1);
+            void Along(double t, double[] into)
+            {
+                for (var d = 0; d < n; d++)
+                {
+                    into[d] = centroid[d] + (t * (points[worst][d] - centroid[d]));
+                }
+            }
+
+            Along(-1, reflected);
             var fr = f(reflected);
             evaluations++;
             if (fr < values[best])
             {
-                var expanded = Along(-2);
-                var fe = f(expanded);
+                Along(-2, trial);
+                var fe = f(trial);
                 evaluations++;
-                (points[worst], values[worst]) = fe < fr ? (expanded, fe) : (reflected, fr);
+                Array.Copy(fe < fr ? trial : reflected, points[worst], n);
+                values[worst] = fe < fr ? fe : fr;
             }
             else if (fr < values[second])
             {
-                (points[worst], values[worst]) = (reflected, fr);
+                Array.Copy(reflected, points[worst], n);
+                values[worst] = fr;
             }
             else
             {
-                var contracted = fr < values[worst] ? Along(-0.5) : Along(0.5);
-                var fc = f(contracted);
+                Along(fr < values[worst] ? -0.5 : 0.5, trial);
+                var fc = f(trial);
                 evaluations++;
                 if (fc < Math.Min(fr, values[worst]))
                 {
-                    (points[worst], values[worst]) = (contracted, fc);
+                    Array.Copy(trial, points[worst], n);
+                    values[worst] = fc;
                 }
                 else
                 {
@@ -91,7 +105,11 @@ public static class NelderMead
                             continue;
                         }
 
-                        points[i] = [.. points[i].Select((x, d) => points[best][d] + (0.5 * (x - points[best][d])))];
+                        for (var d = 0; d < n; d++)
+                        {
+                            points[i][d] = points[best][d] + (0.5 * (points[i][d] - points[best][d]));
+                        }
+
                         values[i] = f(points[i]);
                         evaluations++;
                     }

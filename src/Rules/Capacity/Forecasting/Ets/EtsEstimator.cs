@@ -14,7 +14,9 @@ public static class EtsEstimator
     private const double MaxPhi = 0.98;
 
     /// <summary>The fitted model, or null when it does not apply (too short, or multiplicative on non-positive data).</summary>
-    public static EtsFit? Fit(ReadOnlySpan<double> y, EtsSpec spec, int season)
+    /// <param name="near">A fit of the same model on (most of) the same data: the search starts from its parameters
+    /// with a smaller simplex, as a backtest refits the chosen models on each shorter history.</param>
+    public static EtsFit? Fit(ReadOnlySpan<double> y, EtsSpec spec, int season, EtsFit? near = null)
     {
         var m = spec.Season == EtsSeason.None ? 0 : season;
         var n = y.Length;
@@ -68,7 +70,28 @@ public static class EtsEstimator
             start.Add(0.95);
         }
 
-        var best = NelderMead.Minimize(Objective, [.. start], step: 0.1, maxEvaluations: 60 * start.Count);
+        var warm = near is not null && near.Spec == spec && Admissible(near.Alpha, near.Beta, near.Gamma, near.Phi);
+        if (warm)
+        {
+            start.Clear();
+            start.Add(near!.Alpha);
+            if (hasTrend)
+            {
+                start.Add(near.Beta);
+            }
+
+            if (hasSeason)
+            {
+                start.Add(near.Gamma);
+            }
+
+            if (damped)
+            {
+                start.Add(near.Phi);
+            }
+        }
+
+        var best = NelderMead.Minimize(Objective, [.. start], step: warm ? 0.03 : 0.1, maxEvaluations: (warm ? 30 : 60) * start.Count);
         var (a, b, g, f) = Unpack(best, hasTrend, hasSeason, damped);
         if (!Admissible(a, b, g, f))
         {
