@@ -16,6 +16,7 @@ public sealed class DashboardBuilder
     private readonly List<object> _items = [];
     private readonly List<Variable> _variables = [];
     private readonly List<DashboardLink> _links = [];
+    private readonly List<Annotation> _annotations = [];
     private readonly List<string> _tags = [];
     private readonly string _uid;
     private readonly string _title;
@@ -58,6 +59,30 @@ public sealed class DashboardBuilder
     public DashboardBuilder SchemaVersion(int version)
     {
         _schemaVersion = version;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes a defined variable single-select without "All" (detail dashboards: one cluster, one node at a time, so
+    /// simulated or real clusters that all have a <c>node-1</c> never mix on one panel).
+    /// </summary>
+    public DashboardBuilder SingleSelect(string name)
+    {
+        var index = _variables.FindIndex(v => v.Name == name);
+        if (index < 0)
+        {
+            _errors.Add($"variable '{name}' made single-select before it is defined");
+            return this;
+        }
+
+        _variables[index] = _variables[index] with { Multi = false, IncludeAll = false, AllValue = null };
+        return this;
+    }
+
+    /// <summary>Adds annotation queries, shown on every time panel.</summary>
+    public DashboardBuilder Annotations(params Annotation[] annotations)
+    {
+        _annotations.AddRange(annotations);
         return this;
     }
 
@@ -180,6 +205,7 @@ public sealed class DashboardBuilder
             Description = _description,
             Tags = [.. _tags],
             Links = [.. _links],
+            Annotations = new Annotations([.. _annotations]),
             Panels = panels,
             Refresh = _refresh,
             SchemaVersion = _schemaVersion,

@@ -29,8 +29,9 @@ public static class ClusterOverviewDashboard
                     .Query(Instant($$"""sum({{M.NodeState}}{cluster=~"$cluster", state="up"})"""))
                     .Thresholds(PanelBuilder.ThresholdsOf("green")),
                 Panels.Stat("Nodes down")
-                    .Description("Members in state Down. Any value above 0 means lost votes, degraded volumes and a rebuild when the node returns.")
+                    .Description("Members in state Down. Any value above 0 means lost votes, degraded volumes and a rebuild when the node returns. 'unknown': no fresh membership report.")
                     .Query(Instant($$"""sum({{M.NodeState}}{cluster=~"$cluster", state="down"})"""))
+                    .NoValue("unknown")
                     .Thresholds(ThresholdPresets.BadCount()),
                 Panels.Stat("Votes present / configured")
                     .Description("Quorum votes present now and configured (nodes + witness). When present falls to a bare majority, one more failure loses quorum.")
@@ -38,14 +39,21 @@ public static class ClusterOverviewDashboard
                     .Query(Instant($$"""sum({{M.VotesConfigured}}{cluster=~"$cluster"})""", "configured"))
                     .Thresholds(ThresholdPresets.Neutral()),
                 Panels.Stat("Witness")
-                    .Description("Cloud or file-share witness state. A failed witness on a 2-node cluster puts quorum at risk.")
+                    .Description("Cloud or file-share witness state. A failed witness on a 2-node cluster puts quorum at risk. 'none configured' (no witness reported): the cluster relies on node votes alone — a 2-node cluster then cannot lose a node.")
                     .Query(Instant($$"""max by (cluster, type) ({{M.WitnessState}}{cluster=~"$cluster", state="ok"})""", "{{cluster}} {{type}}"))
                     .Mapping(Mappings.OkFailed())
+                    .NoValue("none configured")
                     .Thresholds(PanelBuilder.ThresholdsOf("red", ("green", 1))),
-                Panels.Stat("Firing alerts")
-                    .Description("Alerts firing now for the selected clusters (all severities). Details in the Alerts row below.")
-                    .Query(Instant($$"""count({{R.Alerts}}{alertstate="firing", cluster=~"$cluster"}) or vector(0)"""))
-                    .Thresholds(ThresholdPresets.BadCount()))
+                Panels.Stat("Alerts paging")
+                    .Description("Critical and warning alerts that page now (firing, not muted) for the selected clusters; info (maintenance) never turns this red. Details in the Alerts row below. 'unknown': Prometheus cannot scrape Rules.")
+                    .Query(Instant(CommonPanels.WhileRulesUp($$"""count({{R.Alerts}}{{{R.Paging}}, severity=~"critical|warning", cluster=~"$cluster"}) or vector(0)""")))
+                    .NoValue("unknown")
+                    .Thresholds(ThresholdPresets.BadCount()),
+                Panels.Stat("Vote margin")
+                    .Description("Votes present minus the majority of votes configured: how many more voters (nodes or witness) the cluster can lose and keep quorum now. 0: the next loss stops the cluster (dynamic quorum may still adjust).")
+                    .Query(Instant($$"""sum by (cluster) ({{M.VotesPresent}}{cluster=~"$cluster"}) - (floor(sum by (cluster) ({{M.VotesConfigured}}{cluster=~"$cluster"}) / 2) + 1)""", "{{cluster}}"))
+                    .NoValue("unknown")
+                    .Thresholds(PanelBuilder.ThresholdsOf("red", ("orange", 0), ("green", 1))))
             .Row("Nodes")
             .Panels(
                 Panels.Table("Node states")
@@ -60,16 +68,18 @@ public static class ClusterOverviewDashboard
                     .Size(16, 8)
                     .Query(Range(NodeStateCode(ClusterNode), "{{cluster}} / {{node}}"))
                     .Mapping(Mappings.NodeStateCodes()),
-                Panels.TimeSeriesWithBudget("CPU per node")
-                    .Description("Host CPU busy (Hyper-V logical processors). Dashed lines: 80% warning, 90% critical. Sustained above 80% leaves no room to absorb a failed node's VMs.")
+                Panels.TimeSeries("CPU per node")
+                    .Description("Host CPU busy (Hyper-V logical processors). Dashed red line: each cluster's AzLocalCpuHigh threshold from the policy (warning; overrides included). Sustained above it leaves no room to absorb a failed node's VMs.")
                     .Query(Range($$"""{{M.NodeCpu}}{cluster=~"$cluster", node=~"$node"}""", "{{cluster}} / {{node}}"))
+                    .Query(PolicyLine("AzLocalCpuHigh"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.Utilization()),
-                Panels.TimeSeriesWithBudget("Memory per node")
-                    .Description("Used / total physical memory. Dashed lines: 80% warning, 90% critical. Above 80% the cluster may not restart a failed node's VMs elsewhere.")
+                    .Override(Overrides.PolicyLines()),
+                Panels.TimeSeries("Memory per node")
+                    .Description("Used / total physical memory. Dashed red line: each cluster's AzLocalMemoryHigh threshold from the policy (warning; there is no critical memory alert). Above it the cluster may not restart a failed node's VMs elsewhere.")
                     .Query(Range($$"""{{M.NodeMemory}}{cluster=~"$cluster", node=~"$node"}""", "{{cluster}} / {{node}}"))
+                    .Query(PolicyLine("AzLocalMemoryHigh"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.Utilization()),
+                    .Override(Overrides.PolicyLines()),
                 Panels.BarGauge("Telemetry age per node")
                     .Description("Seconds since Rules last received telemetry from the node. Rising values on one node with peers fresh: node or collector down; on every node: monitoring path lost.")
                     .Query(Instant($$"""time() - max by (cluster, node) ({{R.NodeLastReport}}{cluster=~"$cluster", node=~"$node"})""", "{{cluster}} / {{node}}"))
@@ -83,11 +93,11 @@ public static class ClusterOverviewDashboard
                     .Query(Table($$"""{{M.VolumeOperational}}{cluster=~"$cluster"} == 1"""))
                     .Transform(Transformations.Organize([.. Transformations.NoiseColumns, "Value"], ("cluster", "Cluster"), ("volume", "Volume"), ("state", "State")))
                     .Override(Overrides.ColoredColumn("State", Mappings.OperationalStates())),
-                Panels.BarGauge("Pool capacity used")
-                    .Description("Storage pool allocated / raw size. Keep free space for the rebuild reserve (one capacity drive per node, up to four): 80% warning, 90% critical.")
-                    .Query(Instant($$"""sum by (cluster, pool) ({{M.PoolAllocated}}{cluster=~"$cluster"}) / sum by (cluster, pool) ({{M.PoolSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{pool}}"))
+                Panels.BarGauge("Pool allocated of what may be allocated")
+                    .Description("Storage pool allocated / (raw size − the rebuild reserve Rules computes: one capacity drive per node, up to four). At 100% the reserve is being eaten: a failed drive can no longer be rebuilt in place (AzLocalReserveCapacityLow). Orange from 90%.")
+                    .Query(Instant($$"""sum by (cluster) ({{M.PoolAllocated}}{cluster=~"$cluster"}) / (sum by (cluster) ({{M.PoolSize}}{cluster=~"$cluster"}) - max by (cluster) ({{R.CapacityReserve}}{cluster=~"$cluster"}))""", "{{cluster}}"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.Utilization())
+                    .Thresholds(PanelBuilder.ThresholdsOf("green", ("orange", 0.9), ("red", 1)))
                     .DataLink(Links.ToStorage()),
                 Panels.BarGauge("Volume capacity used")
                     .Description("Used / size of every volume: 80% warning, 90% critical (AzLocalVolumeCapacityHigh).")
@@ -105,19 +115,22 @@ public static class ClusterOverviewDashboard
                     .DataLink(Links.ToStorage()))
             .Row("Performance")
             .Panels(
-                Panels.TimeSeriesWithBudget("Cache hit ratio")
-                    .Description("S2D cache read hits / (hits + misses) per node. Below the 0.8 policy (dashed line) reads fall through to the slower capacity tier (hybrid deployments).")
-                    .Query(Range($$"""{{M.CacheHitRatio}}{cluster=~"$cluster", node=~"$node"}""", "{{cluster}} / {{node}}"))
+                Panels.TimeSeries("Cache hit ratio (hybrid nodes)")
+                    .Description("S2D cache read hits / (hits + misses), only for nodes with cache drives over a slower capacity tier (an all-flash node has no cache to miss). Below the policy's AzLocalCacheHitRatioLow threshold (dashed red) reads fall through to the capacity tier.")
+                    .Query(Range($$"""{{M.CacheHitRatio}}{cluster=~"$cluster", node=~"$node"} and on (cluster, node) (sum by (cluster, node) ({{M.DiskCount}}{cluster=~"$cluster", node=~"$node", usage="cache"}) > 0)""", "{{cluster}} / {{node}}"))
+                    .Query(PolicyLine("AzLocalCacheHitRatioLow"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.AtLeast(Budgets.CacheHitRatio)),
-                Panels.TimeSeriesWithBudget("Storage latency")
-                    .Description("CSVFS average seconds per read and per write, worst volume per node. Budget 10 ms (dashed line): above it VMs feel slow storage.")
+                    .NoValue("No hybrid node (no cache drives)")
+                    .Override(Overrides.PolicyLines()),
+                Panels.TimeSeries("Storage latency")
+                    .Description("CSVFS average seconds per read and per write, worst volume per node. Dashed red: the policy's AzLocalStorageLatencyHigh budget per cluster: above it VMs feel slow storage.")
                     .Query(Range($$"""max by (cluster, node, op) ({{M.StorageLatency}}{cluster=~"$cluster", node=~"$node"})""", "{{cluster}} / {{node}} {{op}}"))
+                    .Query(PolicyLine("AzLocalStorageLatencyHigh"))
                     .Unit("s").Range(0, null)
-                    .Thresholds(ThresholdPresets.AtMost(Budgets.StorageLatency)),
+                    .Override(Overrides.PolicyLines()),
                 Panels.TimeSeries("Storage IOPS")
                     .Description("Read and write operations per second across the selected nodes.")
-                    .Query(Range($$"""sum by (cluster, op) (rate({{M.StorageOperations}}{cluster=~"$cluster", node=~"$node"}[5m]))""", "{{cluster}} {{op}}"))
+                    .Query(Range($$"""sum by (cluster, op) (rate({{M.StorageOperations}}{cluster=~"$cluster", node=~"$node"}[$__rate_interval]))""", "{{cluster}} {{op}}"))
                     .Unit("iops").Range(0, null))
             .Panels(CommonPanels.NetworkLatencies())
             .Row("Alerts")

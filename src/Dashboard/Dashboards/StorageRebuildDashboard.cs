@@ -2,6 +2,7 @@ using AzLocalMonitor.Dashboard.Building;
 using AzLocalMonitor.Dashboard.Factories;
 using static AzLocalMonitor.Dashboard.Factories.Queries;
 using M = AzLocalMonitor.Dashboard.Factories.Metric;
+using R = AzLocalMonitor.Dashboard.Factories.RulesMetric;
 
 namespace AzLocalMonitor.Dashboard.Dashboards;
 
@@ -53,14 +54,15 @@ public static class StorageRebuildDashboard
             .Panels(
                 StateTable("Pool health", M.PoolHealth, "pool", "Pool", Mappings.HealthStates(),
                     "Health of each storage pool. Warning/unhealthy: a disk failed or the pool lost redundancy; check physical disks and Health Service faults."),
-                Panels.BarGauge("Pool capacity used")
-                    .Description("Allocated / raw size per pool: 80% warning, 90% critical. Keep the rebuild reserve (one capacity drive per node, up to four) unallocated.")
-                    .Query(Instant($$"""sum by (cluster, pool) ({{M.PoolAllocated}}{cluster=~"$cluster"}) / sum by (cluster, pool) ({{M.PoolSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{pool}}"))
+                Panels.BarGauge("Pool allocated of what may be allocated")
+                    .Description("Allocated / (raw size − the rebuild reserve Rules computes: one capacity drive per node, up to four). At 100% the reserve is in use and a failed drive cannot be rebuilt in place (AzLocalReserveCapacityLow).")
+                    .Query(Instant($$"""sum by (cluster) ({{M.PoolAllocated}}{cluster=~"$cluster"}) / (sum by (cluster) ({{M.PoolSize}}{cluster=~"$cluster"}) - max by (cluster) ({{R.CapacityReserve}}{cluster=~"$cluster"}))""", "{{cluster}}"))
                     .Unit("percentunit").Range(0, 1)
-                    .Thresholds(ThresholdPresets.Utilization()),
-                Panels.TimeSeries("Pool size and allocation")
-                    .Description("Raw pool size and allocated bytes over time.")
+                    .Thresholds(PanelBuilder.ThresholdsOf("green", ("orange", 0.9), ("red", 1))),
+                Panels.TimeSeries("Pool size, reserve and allocation")
+                    .Description("Raw pool size, the repair reserve and allocated bytes over time: allocated above (size − reserve) eats the reserve.")
                     .Query(Range($$"""sum by (cluster, pool) ({{M.PoolSize}}{cluster=~"$cluster"})""", "{{cluster}} / {{pool}} size"))
+                    .Query(Range($$"""max by (cluster) ({{R.CapacityReserve}}{cluster=~"$cluster"})""", "{{cluster}} reserve"))
                     .Query(Range($$"""sum by (cluster, pool) ({{M.PoolAllocated}}{cluster=~"$cluster"})""", "{{cluster}} / {{pool}} allocated"))
                     .Unit("bytes").Range(0, null))
             .Row("Volumes")

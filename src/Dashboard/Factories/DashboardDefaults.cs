@@ -15,5 +15,6 @@ public static class DashboardDefaults
             .Tags([Tag, .. tags])
             .Variable(Variables.Datasource())
             .Variable(Variables.Cluster())
-            .Links(Links.Navigation(uid));
+            .Links(Links.Navigation(uid))
+            .Annotations(AnnotationPresets.OnCall());
 }

@@ -26,6 +26,10 @@ public static class Links
     public static DataLink ToStorage(string cluster = "${__field.labels.cluster}") =>
         new("Storage and rebuild", $"/d/{StorageRebuildDashboard.Uid}?{Keep}&var-cluster={cluster}");
 
+    /// <summary>Rules' HTML capacity report of a cluster (forecast charts with P10–P90 bands and crossing dates).</summary>
+    public static DataLink ToCapacityReport(string cluster = "${__field.labels.cluster}") =>
+        new("Capacity report (Rules)", "${rules}/api/v1/capacity/" + cluster + "/report");
+
     /// <summary>Table-cell form of a label reference (<c>${__data.fields.cluster}</c>).</summary>
     public static string Cell(string column) => "${__data.fields." + column + "}";
 }

@@ -23,9 +23,30 @@ public static class Overrides
             new OverrideProperty("custom.cellOptions", new JsonObject { ["type"] = "color-text" }),
         ]);
 
+    /// <summary>A column of Unix-millisecond dates, with <paramref name="noValue"/> in the empty cells (e.g. "beyond 18 months").</summary>
+    public static FieldOverride DateColumn(string column, string noValue) =>
+        new(new FieldMatcher("byName", column),
+        [
+            new OverrideProperty("unit", "dateTimeAsIso"),
+            new OverrideProperty("noValue", noValue),
+        ]);
+
     /// <summary>Adds a drill-down link to a column's cells.</summary>
     public static FieldOverride LinkColumn(string column, DataLink link) =>
         new(new FieldMatcher("byName", column), [new OverrideProperty("links", new[] { link })]);
+
+    /// <summary>
+    /// Draws every series whose legend ends in " policy" as a dashed red line without fill: the policy's threshold
+    /// (<c>azlocal_policy_threshold</c>) next to the data it judges, per cluster, overrides included.
+    /// </summary>
+    public static FieldOverride PolicyLines() =>
+        new(new FieldMatcher("byRegexp", ".* policy$"),
+        [
+            new OverrideProperty("color", new FieldColor("fixed", "red")),
+            new OverrideProperty("custom.lineStyle", new Dictionary<string, object> { ["fill"] = "dash", ["dash"] = new[] { 10, 10 } }),
+            new OverrideProperty("custom.fillOpacity", 0),
+            new OverrideProperty("custom.lineWidth", 1),
+        ]);
 
     /// <summary>Gives one series (by display name) a fixed colour, e.g. severity <c>critical</c> in red.</summary>
     public static FieldOverride SeriesColor(string series, string color) =>

@@ -4,8 +4,8 @@ namespace AzLocalMonitor.Dashboard.Factories;
 
 /// <summary>
 /// Query factories. Expressions use only the variables <c>$cluster</c>, <c>$node</c> and <c>$resource</c>
-/// (all with "All" = <c>.*</c>) and fixed <c>[5m]</c> windows, so they run unchanged on plain Prometheus once
-/// the variables are substituted (see <see cref="Substitute"/>).
+/// (all with "All" = <c>.*</c>) and Grafana's <c>$__rate_interval</c> for rates, so they run unchanged on plain
+/// Prometheus once the variables are substituted (see <see cref="Substitute"/>).
 /// </summary>
 public static class Queries
 {
@@ -14,6 +14,13 @@ public static class Queries
 
     /// <summary>Label matchers for the selected clusters and nodes.</summary>
     public const string ClusterNode = "cluster=~\"$cluster\", node=~\"$node\"";
+
+    /// <summary>
+    /// The policy's threshold of <paramref name="alert"/> per selected cluster (<c>azlocal_policy_threshold</c>), legend
+    /// "{cluster} policy" so <see cref="Overrides.PolicyLines"/> draws it dashed; <paramref name="param"/> picks a parameter.
+    /// </summary>
+    public static PromQuery PolicyLine(string alert, string param = "threshold", string? extraMatchers = null) =>
+        Range($$"""max by (cluster) ({{RulesMetric.PolicyThreshold}}{cluster=~"$cluster", alert="{{alert}}", param="{{param}}"{{(extraMatchers is null ? "" : ", " + extraMatchers)}}})""", "{{cluster}} policy");
 
     /// <summary>Graph query over the time range.</summary>
     public static PromQuery Range(string expr, string? legend = null) => new(expr, legend, Instant: false, Table: false);
@@ -57,6 +64,7 @@ public static class Queries
                 .Replace("$" + name, Value(name), StringComparison.Ordinal);
         }
 
-        return expr;
+        // Grafana's built-ins: $__rate_interval is at least four scrape intervals (1m at the shipped 15 s scrape).
+        return expr.Replace("$__rate_interval", values?.GetValueOrDefault("__rate_interval") ?? "1m", StringComparison.Ordinal);
     }
 }

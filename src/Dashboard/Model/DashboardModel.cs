@@ -14,6 +14,9 @@ public sealed record DashboardModel
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Annotation queries (critical alert onsets, node state changes, maintenance, repairs).</summary>
+    public Annotations Annotations { get; init; } = new([]);
+
     public bool Editable { get; init; } = true;
 
     public int FiscalYearStartMonth { get; init; }

@@ -52,11 +52,11 @@ public sealed class CapacityMetrics : IMetricsContributor
         // The live model is published from the first record: N+1 and tolerance do not wait for a forecast.
         var snapshots = _board.Snapshots;
         writer.Family(UsableBytes, "gauge", "Usable capacity now: (pool raw − reserve) × the volumes' resiliency efficiency.");
-        foreach (var cluster in forecasts)
+        foreach (var s in snapshots)
         {
-            if (cluster.UsableBytes is { } usable)
+            if (ClusterCapacity.Usable(s) is { } usable)
             {
-                writer.Sample(UsableBytes, LabelSet.Of("cluster", cluster.Cluster), usable);
+                writer.Sample(UsableBytes, LabelSet.Of("cluster", s.Cluster), usable);
             }
         }
 

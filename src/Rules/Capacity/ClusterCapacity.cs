@@ -16,9 +16,11 @@ public sealed record ClusterCapacity(
     IReadOnlyList<string> Notes)
 {
     /// <summary>Usable capacity now: (raw − reserve) × the volumes' weighted efficiency.</summary>
-    public double? UsableBytes => Snapshot is { RawBytes: > 0 } s && s.Volumes.Count > 0
-        ? (s.RawBytes - s.ReserveBytes) * WeightedEfficiency(s)
-        : null;
+    public double? UsableBytes => Snapshot is { } s ? Usable(s) : null;
+
+    /// <summary>Usable capacity of a live model: (raw − reserve) × the volumes' weighted efficiency; null without pool or volumes.</summary>
+    public static double? Usable(CapacitySnapshot s) =>
+        s is { RawBytes: > 0 } && s.Volumes.Count > 0 ? (s.RawBytes - s.ReserveBytes) * WeightedEfficiency(s) : null;
 
     private static double WeightedEfficiency(CapacitySnapshot s)
     {

@@ -53,7 +53,8 @@ public static partial class DashboardQueries
                     }
 
                     var range = target.TryGetProperty("range", out var r) && r.ValueKind == JsonValueKind.True;
-                    queries.Add(new PanelQuery(dashboard, title, range ? PanelQuery.Range : PanelQuery.Instant, expr.GetString()!));
+                    var legend = target.TryGetProperty("legendFormat", out var l) ? l.GetString() : null;
+                    queries.Add(new PanelQuery(dashboard, title, range ? PanelQuery.Range : PanelQuery.Instant, expr.GetString()!) { Legend = legend });
                 }
             }
 

@@ -12,6 +12,12 @@ namespace AzLocalMonitor.Integration.Tests.Dashboards;
 /// <param name="Error">Prometheus' error (parse or execution) or a substitution problem; null when every query ran.</param>
 public sealed record PanelCheck(string Pass, PanelQuery Query, string Expr, int Instant, int? Range, int? Primary, string? Error)
 {
+    /// <summary>
+    /// What the legend would show wrong, or null: a label it names that no returned series carries (a repair bar whose
+    /// <c>{{repair_job}}</c> is empty because Prometheus renamed the label), or a series without <c>cluster</c>.
+    /// </summary>
+    public string? LegendProblem { get; init; }
+
     /// <summary>The query parsed, ran and returned data (both the instant and, for graphs, the range query).</summary>
     public bool ReturnsData => Error is null && Instant > 0 && Range is null or > 0;
 
@@ -20,6 +26,7 @@ public sealed record PanelCheck(string Pass, PanelQuery Query, string Expr, int 
 
     public string Status =>
         Error is not null ? "ERROR"
+        : LegendProblem is not null ? "LEGEND"
         : !ReturnsData ? "EMPTY"
         : !ReturnsRealData ? "fallback only"
         : "ok";

@@ -11,6 +11,13 @@ namespace AzLocalMonitor.Integration.Tests.Dashboards;
 /// <param name="Label">For <c>label_values</c>: the label whose values the variable lists.</param>
 public sealed record PanelQuery(string Dashboard, string Panel, string Kind, string Expr, string? Label = null)
 {
+    /// <summary>The target's legend (<c>legendFormat</c>, e.g. <c>{{cluster}} / {{repair_job}}</c>), or null.</summary>
+    public string? Legend { get; init; }
+
+    /// <summary>The labels the legend names (<c>{{name}}</c>).</summary>
+    public IReadOnlyList<string> LegendLabels =>
+        Legend is null ? [] : [.. System.Text.RegularExpressions.Regex.Matches(Legend, @"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}").Select(m => m.Groups[1].Value).Distinct()];
+
     public const string Instant = "instant";
     public const string Range = "range";
     public const string LabelValues = "label_values";

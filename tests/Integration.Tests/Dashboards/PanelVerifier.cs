@@ -50,6 +50,37 @@ public static class PanelVerifier
         ApiAnswer? range = query.Kind == PanelQuery.Range ? await api.RangeAsync(expr, RangeWindow, RangeStep) : null;
         ApiAnswer? primary = query.Primary is { } p ? await api.InstantAsync(Queries.Substitute(p, values)) : null;
         var error = instant.Error ?? range?.Error ?? primary?.Error;
-        return new PanelCheck(pass, query, expr, instant.Count, range?.Count, primary?.Count, error);
+        return new PanelCheck(pass, query, expr, instant.Count, range?.Count, primary?.Count, error) { LegendProblem = LegendProblem(query, instant) };
+    }
+
+    /// <summary>
+    /// Label content, not only data: each label the legend names must be on the returned series — <c>cluster</c> on
+    /// every one (clusters share node names), any other on at least one (a cluster-scope alert has no node).
+    /// </summary>
+    /// <summary>
+    /// Labels a legend may name that a source need not send: <c>volume</c> on CSVFS latency (per-volume counters where
+    /// the collector reads them, the node's _Total otherwise; the simulator sends only _Total).
+    /// </summary>
+    private static readonly HashSet<string> OptionalLegendLabels = new(StringComparer.Ordinal) { "volume" };
+
+    public static string? LegendProblem(PanelQuery query, ApiAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Series.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var label in query.LegendLabels.Where(l => !OptionalLegendLabels.Contains(l)))
+        {
+            bool Has(IReadOnlyDictionary<string, string> s) => s.TryGetValue(label, out var v) && v.Length > 0;
+            if (label == "cluster" ? !answer.Series.All(Has) : !answer.Series.Any(Has))
+            {
+                return $"legend names {{{{{label}}}}} but {(label == "cluster" ? "a series lacks it" : "no series carries it")}";
+            }
+        }
+
+        return null;
     }
 }

@@ -10,6 +10,15 @@ public static class PromQlText
     public static string? WithoutConstantFallback(string expr)
     {
         ArgumentNullException.ThrowIfNull(expr);
+
+        // "(X or vector(0)) and on () (max(up{job=...}) == 1)": the fallback inside a gate on Rules being scraped.
+        var gate = expr.IndexOf(" and on () (max(up{", StringComparison.Ordinal);
+        if (gate > 0 && expr[0] == '(' && expr[gate - 1] == ')')
+        {
+            var inner = WithoutConstantFallback(expr[1..(gate - 1)]);
+            return inner is null ? null : $"({inner}){expr[gate..]}";
+        }
+
         var at = LastTopLevelOr(expr);
         if (at < 0)
         {

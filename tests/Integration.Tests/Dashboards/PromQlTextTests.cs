@@ -7,6 +7,7 @@ public sealed class PromQlTextTests
     [InlineData("count(ALERTS{severity=\"info\"}) or vector(0)", "count(ALERTS{severity=\"info\"})")]
     [InlineData("sum by (cluster) (x{state!=\"ok\"}) or (0 * max by (cluster) (y))", "sum by (cluster) (x{state!=\"ok\"})")]
     [InlineData("max by (c) (0 * a or 1 * b) or vector(0)", "max by (c) (0 * a or 1 * b)")]
+    [InlineData("(count(ALERTS{a=\"b\"}) or vector(0)) and on () (max(up{job=\"r\"}) == 1)", "(count(ALERTS{a=\"b\"})) and on () (max(up{job=\"r\"}) == 1)")]
     public void WithoutConstantFallback_StripsTheTopLevelFallback(string expr, string expected) =>
         Assert.Equal(expected, PromQlText.WithoutConstantFallback(expr));
 

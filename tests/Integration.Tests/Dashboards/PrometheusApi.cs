@@ -11,7 +11,7 @@ public sealed class PrometheusApi(HttpClient http, Uri baseAddress)
 {
     /// <summary><c>GET /api/v1/query</c>: number of series (or 1 for a scalar), or Prometheus' error.</summary>
     public Task<ApiAnswer> InstantAsync(string expr) =>
-        GetAsync($"/api/v1/query?query={Uri.EscapeDataString(expr)}", CountResult);
+        GetAsync($"/api/v1/query?query={Uri.EscapeDataString(expr)}", CountResult, LabelSets);
 
     /// <summary><c>GET /api/v1/query_range</c> over the last <paramref name="window"/>: series with at least one point.</summary>
     public Task<ApiAnswer> RangeAsync(string expr, TimeSpan window, TimeSpan step)
@@ -28,7 +28,7 @@ public sealed class PrometheusApi(HttpClient http, Uri baseAddress)
         GetAsync($"/api/v1/series?match[]={Uri.EscapeDataString(selector)}", data =>
             data.EnumerateArray().Select(s => s.TryGetProperty(label, out var v) ? v.GetString() : null).OfType<string>().Distinct(StringComparer.Ordinal).Count());
 
-    private async Task<ApiAnswer> GetAsync(string pathAndQuery, Func<JsonElement, int> count)
+    private async Task<ApiAnswer> GetAsync(string pathAndQuery, Func<JsonElement, int> count, Func<JsonElement, IReadOnlyList<IReadOnlyDictionary<string, string>>>? labels = null)
     {
         using var response = await http.GetAsync(new Uri(baseAddress, pathAndQuery));
         var body = await response.Content.ReadAsStringAsync();
@@ -41,8 +41,16 @@ public sealed class PrometheusApi(HttpClient http, Uri baseAddress)
             return new ApiAnswer(0, $"{type}: {message}");
         }
 
-        return new ApiAnswer(count(root.GetProperty("data")), null);
+        var data = root.GetProperty("data");
+        return new ApiAnswer(count(data), null) { Series = labels?.Invoke(data) ?? [] };
     }
+
+    /// <summary>The label sets of a vector or matrix result (empty for a scalar).</summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> LabelSets(JsonElement data) =>
+        data.GetProperty("resultType").GetString() is "vector" or "matrix"
+            ? [.. data.GetProperty("result").EnumerateArray().Select(s => (IReadOnlyDictionary<string, string>)s.GetProperty("metric").EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal))]
+            : [];
 
     private static int CountResult(JsonElement data) =>
         data.GetProperty("resultType").GetString() is "scalar" or "string"
@@ -53,4 +61,8 @@ public sealed class PrometheusApi(HttpClient http, Uri baseAddress)
 }
 
 /// <summary>What Prometheus answered: how many series (or values) came back, or its error (<c>bad_data: parse error...</c>).</summary>
-public sealed record ApiAnswer(int Count, string? Error);
+public sealed record ApiAnswer(int Count, string? Error)
+{
+    /// <summary>The label sets of the series an instant query returned.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Series { get; init; } = [];
+}
