@@ -23,7 +23,10 @@ fi
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
 echo "# building Rules and the harness (Release)"
-dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+# RULES_DIR=<a Release build output of src/Rules> skips building it (A/B runs of one build).
+if [ -n "${RULES_DIR:-}" ]; then ln -s "$(cd "$RULES_DIR" && pwd)" "$WORK/rules"; else
+  dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+fi
 dotnet build "$ROOT/benchmarks/Ingest.LoadHarness" -c Release -v quiet -clp:ErrorsOnly >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 RULES_PORT=$(free_port); HARNESS_PORT=$(free_port); AM_PORT=$(free_port)

@@ -30,7 +30,10 @@ fi
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
 echo "# building Rules and the harness (Release)"
-dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+# RULES_DIR=<a Release build output of src/Rules> skips building it (A/B runs of one build).
+if [ -n "${RULES_DIR:-}" ]; then ln -s "$(cd "$RULES_DIR" && pwd)" "$WORK/rules"; else
+  dotnet build "$ROOT/src/Rules" -c Release -o "$WORK/rules" -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+fi
 dotnet build "$ROOT/benchmarks/Ingest.LoadHarness" -c Release -v quiet -clp:ErrorsOnly >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 RULES_PORT=$(free_port); HARNESS_PORT=$(free_port); PEER_PORT=$(free_port); VM_PORT=$(free_port)
@@ -42,6 +45,7 @@ for _ in $(seq 150); do curl -fs "http://127.0.0.1:$RULES_PORT/healthz" >/dev/nu
 curl -fs "http://127.0.0.1:$RULES_PORT/healthz" >/dev/null || { echo "Rules did not start:"; cat "$WORK/rules.log"; exit 1; }
 echo "# Rules pid $RULES on 127.0.0.1:$RULES_PORT, idle RSS $(awk '/^VmRSS:/ {print int($2/1024)}' /proc/$RULES/status) MiB${RULES_ENV:+ ($RULES_ENV)}"
 
+set +e
 dotnet "$ROOT/benchmarks/Ingest.LoadHarness/bin/Release/net10.0/Ingest.LoadHarness.dll" \
   --rules "http://127.0.0.1:$RULES_PORT" --rules-pid "$RULES" --port "$HARNESS_PORT" --peer-port "$PEER_PORT" --vm-port "$VM_PORT" \
   --prometheus-rules "$ROOT/deploy/prometheus/rules/azlocal.rules.yml" --work "$WORK/peers" "$@" | tee "$WORK/harness.out"

@@ -13,11 +13,12 @@ public sealed class HarnessOptions
           --token T              Bearer token with the ingest and viewer roles (none: Rules runs with --Auth:Mode none)
           --mode peers|fleet     peers: Rules (protobuf, JSON) vs Prometheus vs VictoriaMetrics (default);
                                  fleet: Rules alone at the interval with injected faults, alert latency via Alertmanager
+          --mode chart --input F --output F.svg   Chart the "cost-row:" lines of fleet runs (docs/benchmarks.md)
           --clusters N --nodes N --volumes N   Fleet shape (default 1000 × 3 × 4)
           --concurrency N        Keep-alive connections to Rules (default 8)
           --seconds S            Measured seconds per row (default 30); --warmup S before it (default 5)
           --paced                Rules rows at the 10 s interval instead of back to back
-          --no-json              Skip the OTLP/JSON row
+          --no-json              Skip the OTLP/JSON row; --rules-only: skip the peers (quick A/B of Rules settings)
           --prometheus PATH --victoria-metrics PATH   Peer binaries (default /usr/bin/prometheus, /usr/bin/victoria-metrics)
           --prometheus-rules FILE  The policy as Prometheus rules (the reference for the alerts check)
           --port N               The harness's own loopback port (exposition and webhook); --peer-port N Prometheus port, --vm-port N VictoriaMetrics port
@@ -36,7 +37,7 @@ public sealed class HarnessOptions
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is "--paced" or "--no-json" or "--help" or "-h")
+            if (name is "--paced" or "--no-json" or "--rules-only" or "--help" or "-h")
             {
                 options._flags.Add(name);
             }

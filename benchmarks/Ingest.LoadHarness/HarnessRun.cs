@@ -74,6 +74,12 @@ public sealed class HarnessRun(HarnessOptions options)
             }
         }
 
+        if (options.Has("--rules-only"))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rules only: {rows[0].PerCpuSecond:F0} samples per CPU-second, RSS {rows[0].RssPerSeries:F0} B per series"));
+            return 0;
+        }
+
         var prometheus = await PrometheusRowAsync(server, api);
         rows.Add(prometheus.Row);
         var victoria = await VictoriaRowAsync(series, api);

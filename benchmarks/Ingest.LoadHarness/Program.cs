@@ -12,6 +12,11 @@ try
         return 0;
     }
 
+    if (options.Text("--mode") == "chart")
+    {
+        return CostChart.Write(options.Text("--input") ?? throw new ArgumentException("--input FILE needed"), options.Text("--output") ?? throw new ArgumentException("--output FILE needed"));
+    }
+
     if (options.Text("--rules") is null || options.Text("--rules-pid") is null)
     {
         throw new ArgumentException("--rules URL and --rules-pid PID are required (see --help)");

@@ -14,6 +14,7 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// </summary>
 public sealed class IngestPipeline
 {
+    private static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
     private readonly SeriesStore _store;
     private readonly RuleEngine _engine;
     private readonly TimeProvider _time;
@@ -144,7 +145,12 @@ public sealed class IngestPipeline
 
         activity?.SetTag("azlm.points.accepted", result.Accepted - outOfOrder);
         _metrics.SamplesAccepted(result.Accepted - outOfOrder);
-        foreach (var reason in Enum.GetValues<RejectReason>())
+        if (result.RejectedTotal == 0)
+        {
+            return result;
+        }
+
+        foreach (var reason in Reasons)
         {
             if (result.Rejected(reason) > 0)
             {

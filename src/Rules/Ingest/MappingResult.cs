@@ -6,7 +6,9 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// <summary>The data points of one export request, mapped and grouped by cluster, plus what was rejected.</summary>
 public sealed class MappingResult
 {
-    private readonly int[] _rejected = new int[Enum.GetValues<RejectReason>().Length];
+    private static readonly int ReasonCount = Enum.GetValues<RejectReason>().Length;
+    private readonly int[] _rejected = new int[ReasonCount];
+    private int _rejectedTotal;
 
     /// <summary>Mapped samples per cluster name.</summary>
     public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
@@ -18,7 +20,7 @@ public sealed class MappingResult
     public int Accepted { get; private set; }
 
     /// <summary>Total rejected data points.</summary>
-    public int RejectedTotal => _rejected.Sum();
+    public int RejectedTotal => _rejectedTotal;
 
     /// <summary>Rejected data points for one reason.</summary>
     public int Rejected(RejectReason reason) => _rejected[(int)reason];
@@ -35,7 +37,11 @@ public sealed class MappingResult
         Accepted++;
     }
 
-    internal void Reject(RejectReason reason, int count = 1) => _rejected[(int)reason] += count;
+    internal void Reject(RejectReason reason, int count = 1)
+    {
+        _rejected[(int)reason] += count;
+        _rejectedTotal += count;
+    }
 
     /// <summary>Takes back <paramref name="count"/> mapped samples that were then refused before storage.</summary>
     internal void Unaccept(int count) => Accepted -= count;
