@@ -14,7 +14,9 @@ public sealed class DriveFailureScenarioTests
         await run.WaitForRulesAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);
         await run.WaitForAlertmanagerAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);
 
-        await run.WaitForRulesAsync([new("AzLocalStorageDegraded", "critical"), new("AzLocalRebuildInProgress", "warning")], Timeout);
-        await run.WaitForAlertmanagerAsync([new("AzLocalStorageDegraded", "critical"), new("AzLocalRebuildInProgress", "warning")], Timeout);
+        // Retired: the retirement is a routine operation (info), the rebuild a warning.
+        FiringAlert[] rebuilding = [new("AzLocalStorageDegraded", "critical"), new("AzLocalRebuildInProgress", "warning"), new("AzLocalRoutineOperation", "info")];
+        await run.WaitForRulesAsync(rebuilding, Timeout);
+        await run.WaitForAlertmanagerAsync(rebuilding, Timeout);
     }
 }

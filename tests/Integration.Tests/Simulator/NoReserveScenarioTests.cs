@@ -15,8 +15,8 @@ public sealed class NoReserveScenarioTests
         await run.WaitForRulesAsync(failed, Timeout);
         await run.WaitForAlertmanagerAsync(failed, Timeout);
 
-        // Retired, with nowhere to rebuild: no repair job, storage stays degraded.
-        FiringAlert[] stuck = [new("AzLocalReserveCapacityLow", "warning"), new("AzLocalStorageDegraded", "critical")];
+        // Retired (a routine operation, info), with nowhere to rebuild: no repair job, storage stays degraded.
+        FiringAlert[] stuck = [new("AzLocalReserveCapacityLow", "warning"), new("AzLocalStorageDegraded", "critical"), new("AzLocalRoutineOperation", "info")];
         await run.WaitForRulesAsync(stuck, Timeout);
         await run.WaitForAlertmanagerAsync(stuck, Timeout);
         var faults = await run.MetricLinesAsync("InsufficientReserveCapacity");
