@@ -57,7 +57,7 @@ public sealed partial class AlertmanagerConfigCheck(
         }
     }
 
-    [GeneratedRegex(@"https?://[^\s""'/]+\.invalid(?::\d+)?(?:/[^\s""']*)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=url:\s*[""']?)https?://[^\s""'/]+\.invalid(?::\d+)?(?:/[^\s""']*)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PlaceholderUrl();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Alertmanager at {Url} still has placeholder receivers that deliver nowhere: {Receivers}. Replace them in its alertmanager.yml (deploy/alertmanager/alertmanager.yml says how); until then nobody is paged.")]

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace AzLocalMonitor.Rules.Tests.Support;
 
-/// <summary>A loopback HTTP endpoint that records request bodies; can fail the first N requests with 503.</summary>
+/// <summary>A loopback HTTP endpoint that records POST bodies (other methods get 404); can fail the first N POSTs with 503.</summary>
 public sealed class CapturingHttpServer : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -69,6 +69,14 @@ public sealed class CapturingHttpServer : IDisposable
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
             {
                 return;
+            }
+
+            if (context.Request.HttpMethod != "POST")
+            {
+                // Not a delivery (e.g. Rules asking an Alertmanager for its configuration): not recorded, not refused.
+                context.Response.StatusCode = 404;
+                context.Response.Close();
+                continue;
             }
 
             using var reader = new StreamReader(context.Request.InputStream);
