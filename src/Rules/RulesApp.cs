@@ -116,6 +116,8 @@ public static class RulesApp
             () => services.GetRequiredService<IOptions<AuthOptions>>().Value,
             () => services.GetRequiredService<IOptions<RemoteWriteOptions>>().Value,
             () => services.GetRequiredService<IOptions<OtelOptions>>().Value,
+            () => services.GetRequiredService<IOptions<AzLocalMonitor.Rules.Kusto.KustoOptions>>().Value,
+            () => services.GetRequiredService<IOptions<CapacityOptions>>().Value,
         })
         {
             try
