@@ -6,8 +6,8 @@ namespace AzLocalMonitor.Integration.Tests.Agent;
 /// <summary>
 /// The collector replaying a Windows node's capture folder (<c>--source windows-capture --once</c>) into Rules: Rules'
 /// /metrics shows the cluster the capture describes. Expected lines are worked out by hand from the fixture values
-/// (tests/Collector.Tests/Sources/Windows/Captures/README.md). Rules exposes the repair job as label <c>job</c> today
-/// (docs/reference/metrics.md names it <c>repair_job</c> on /metrics): these lines follow what Rules does.
+/// (tests/Collector.Tests/Sources/Windows/Captures/README.md). The agent sends the repair job as attribute <c>job</c>;
+/// Rules exposes it as <c>repair_job</c> (Prometheus owns <c>job</c>; docs/noc-and-dashboards.md).
 /// </summary>
 public sealed class WindowsCaptureAgentTests
 {
@@ -20,8 +20,8 @@ public sealed class WindowsCaptureAgentTests
                 "azlocal_cluster_votes_configured{cluster=\"Contoso-cl\"} 3",
                 "azlocal_cluster_votes_present{cluster=\"Contoso-cl\"} 3",
                 "azlocal_node_state{cluster=\"Contoso-cl\",node=\"contoso-n03\",state=\"down\"} 1",
-                "azlocal_storage_repair_size_bytes{cluster=\"Contoso-cl\",job=\"Infrastructure_1-Repair\",state=\"suspended\"} 9663676416",
-                "azlocal_storage_repair_size_bytes{cluster=\"Contoso-cl\",job=\"UserStorage_1-Repair\",state=\"suspended\"} 805306368",
+                "azlocal_storage_repair_size_bytes{cluster=\"Contoso-cl\",repair_job=\"Infrastructure_1-Repair\",state=\"suspended\"} 9663676416",
+                "azlocal_storage_repair_size_bytes{cluster=\"Contoso-cl\",repair_job=\"UserStorage_1-Repair\",state=\"suspended\"} 805306368",
                 "azlocal_storage_volume_used_bytes{cluster=\"Contoso-cl\",resiliency=\"three_way_mirror\",volume=\"UserStorage_1\"} 2742483124224",
                 "azlocal_storage_disk_count{cluster=\"Contoso-cl\",media=\"nvme\",node=\"contoso-n01\",state=\"healthy\",usage=\"capacity\"} 4",
                 "azlocal_health_faults{cluster=\"Contoso-cl\",severity=\"warning\",type=\"Microsoft.Health.FaultType.PhysicalDisk.LostCommunication\"} 1",

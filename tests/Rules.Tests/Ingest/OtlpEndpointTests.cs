@@ -214,7 +214,7 @@ public class OtlpEndpointTests
 
         // The outbox writes history behind evaluation: poll until it is there (bounded, not a timing assertion).
         var history = string.Empty;
-        for (var i = 0; i < 100 && !history.Contains("AzLocalQuorumLost", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 300 && !history.Contains("AzLocalQuorumLost", StringComparison.Ordinal); i++)
         {
             await Task.Delay(i == 0 ? 0 : 100);
             history = await rules.Client.GetStringAsync(new Uri("/api/v1/clusters/c7/alerts/history", UriKind.Relative));
