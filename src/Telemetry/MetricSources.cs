@@ -39,5 +39,12 @@ public static class MetricSources
         [StorageRepairProcessed] = ("`MSFT_StorageJob.BytesProcessed` (else `PercentComplete`)", "`/proc/mdstat` progress"),
         [StorageDegraded] = (@"perf counter `Storage Spaces Drt\Dirty Bytes`", "`/proc/mdstat` bytes left to resync"),
         [HealthFaults] = ("Health Service faults: `Diagnose` snapshot every 5 min and the `MSFT_StorageFaultEvent` subscription, deduplicated by FaultId", null),
+        // Issue 15's stretched-cluster, witness and routine-operation instruments: the simulator produces them; the Windows
+        // reader does not collect them yet (docs/sites-witness-faults.md names the planned sources), Linux hosts have none.
+        [ClusterWitnessLatency] = ("not collected yet (planned: the agent times the cloud witness's storage endpoint or an SMB connect to the file share)", null),
+        [ClusterSiteLatency] = ("not collected yet (planned: `Get-ClusterFaultDomain -Type Site`, round trip to a node of the other site)", null),
+        [ReplicationLag] = ("not collected yet (planned: Storage Replica `Get-SRGroup` bytes remaining ÷ throughput)", null),
+        [ReplicationState] = ("not collected yet (planned: `(Get-SRGroup).Replicas.ReplicationStatus`)", null),
+        [ClusterOperations] = ("not collected yet (planned: drain status transitions, `MSFT_PhysicalDisk.Usage` Retired, `MSFT_StorageJob` completed)", null),
     };
 }
