@@ -24,7 +24,7 @@ public static class PrometheusNaming
     /// <summary>
     /// The label the repair jobs' OpenTelemetry attribute <c>job</c> becomes on /metrics. Prometheus owns <c>job</c>
     /// (the scrape job) and renames a scraped <c>job</c> to <c>exported_job</c> without <c>honor_labels</c>, which
-    /// collapses every repair job into one series named after the scrape job (PRODUCT.md §3, issue 16).
+    /// collapses every repair job into one series named after the scrape job (docs/reference/metrics.md, issue 16).
     /// </summary>
     public const string RepairJobLabel = "repair_job";
 

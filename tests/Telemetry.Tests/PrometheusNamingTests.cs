@@ -35,7 +35,7 @@ public class PrometheusNamingTests
             "azlocal_storage_volume_operational", "azlocal_storage_disk_count", "azlocal_storage_repair_size_bytes",
             "azlocal_storage_repair_processed_bytes", "azlocal_storage_degraded_bytes", "azlocal_health_faults",
 
-            // Issue 15 (docs/sites-witness-faults.md, in PRODUCT.md §3's style): seconds → _seconds; a state set and a
+            // Issue 15 (docs/sites-witness-faults.md, in the metric reference's style): seconds → _seconds; a state set and a
             // {annotation} unit add nothing.
             "azlocal_cluster_witness_latency_seconds", "azlocal_cluster_site_latency_seconds", "azlocal_replication_lag_seconds",
             "azlocal_replication_state", "azlocal_cluster_operations",

@@ -1,6 +1,6 @@
 namespace AzLocalMonitor.Dashboard.Factories;
 
-/// <summary>The module's default budgets (PRODUCT.md §4) that colour the dashboards' thresholds.</summary>
+/// <summary>The module's default budgets (docs/reference/alerts.md) that colour the dashboards' thresholds.</summary>
 public static class Budgets
 {
     /// <summary>CPU, memory, volume and pool utilisation: warning from 80%.</summary>

@@ -2,7 +2,7 @@ using AzLocalMonitor.Telemetry;
 
 namespace AzLocalMonitor.Dashboard.Factories;
 
-/// <summary>Prometheus names of the catalog metrics (PRODUCT.md §3), taken from <see cref="MetricCatalog"/> so they cannot drift.</summary>
+/// <summary>Prometheus names of the catalog metrics (docs/reference/metrics.md), taken from <see cref="MetricCatalog"/> so they cannot drift.</summary>
 public static class Metric
 {
     public static readonly string NodeCpu = Name(Instruments.NodeCpuUtilization);

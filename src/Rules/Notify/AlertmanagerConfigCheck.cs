@@ -23,29 +23,36 @@ public sealed partial class AlertmanagerConfigCheck(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var baseUrl = options.Value.Url!.TrimEnd('/');
+        // Every Alertmanager Rules sends to (Alertmanager:Url and the HA list Alertmanager:Urls): one member of a mesh
+        // left with the shipped placeholders pages nobody for the alerts it dispatches.
+        var urls = options.Value.AllUrls().Select(u => u.TrimEnd('/')).ToList();
         var client = http.CreateClient("alertmanager-status");
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = Recheck;
-            try
+            var total = 0;
+            foreach (var baseUrl in urls)
             {
-                using var response = await client.GetAsync(new Uri(baseUrl + "/api/v2/status"), stoppingToken).ConfigureAwait(false);
-                response.EnsureSuccessStatusCode();
-                using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(stoppingToken).ConfigureAwait(false), cancellationToken: stoppingToken).ConfigureAwait(false);
-                var original = json.RootElement.TryGetProperty("config", out var config) && config.TryGetProperty("original", out var text) ? text.GetString() ?? "" : "";
-                var found = Placeholders(original);
-                metrics.AlertmanagerPlaceholderReceivers(found.Count);
-                if (found.Count > 0)
+                try
                 {
-                    LogPlaceholders(logger, baseUrl, string.Join(", ", found));
+                    using var response = await client.GetAsync(new Uri(baseUrl + "/api/v2/status"), stoppingToken).ConfigureAwait(false);
+                    response.EnsureSuccessStatusCode();
+                    using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(stoppingToken).ConfigureAwait(false), cancellationToken: stoppingToken).ConfigureAwait(false);
+                    var original = json.RootElement.TryGetProperty("config", out var config) && config.TryGetProperty("original", out var text) ? text.GetString() ?? "" : "";
+                    var found = Placeholders(original);
+                    total += found.Count;
+                    if (found.Count > 0)
+                    {
+                        LogPlaceholders(logger, baseUrl, string.Join(", ", found));
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                {
+                    next = Unreachable; // Alertmanager not up yet, or an old one without the status API: ask again soon
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                next = Unreachable; // Alertmanager not up yet, or an old one without the status API: ask again soon
-            }
 
+            metrics.AlertmanagerPlaceholderReceivers(total);
             try
             {
                 await Task.Delay(next, time, stoppingToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-// The Rules JSON API the dashboard reads (PRODUCT.md §7), typed as Rules writes it (camelCase).
+// The Rules JSON API the dashboard reads (docs/architecture.md, README's API table), typed as Rules writes it (camelCase).
 
 export interface NodeDto {
   node: string;

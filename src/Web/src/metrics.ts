@@ -1,4 +1,4 @@
-// Prometheus names of the catalog metrics the views read (PRODUCT.md §3).
+// Prometheus names of the catalog metrics the views read (docs/reference/metrics.md).
 
 export const M = {
   cpu: 'azlocal_node_cpu_utilization_ratio',

@@ -297,7 +297,7 @@ public static class OracleTable
                 new(QuorumLost, "every node up"),
                 new(HealthFault, "the Health Service's witness fault is the same failure (WitnessFailed says it)"),
             ],
-            Source = "Module: 3-node cluster, node quorum by majority (no witness needed, though recommended); cloud witness in Azure Storage. PRODUCT.md §5: a 3-node cluster keeps quorum after one node failure with or without a witness. Issue 15: a witness failure on 3+ nodes must not be silent (warning).",
+            Source = "Module: 3-node cluster, node quorum by majority (no witness needed, though recommended); cloud witness in Azure Storage. docs/sites-witness-faults.md: a 3-node cluster keeps quorum after one node failure with or without a witness. Issue 15: a witness failure on 3+ nodes must not be silent (warning).",
         },
         new()
         {

@@ -56,7 +56,7 @@ public class OtlpMapperTests
     [Fact]
     public void Map_RepairJobAttribute_BecomesRepairJobLabel_NotPrometheusReservedJob()
     {
-        // PRODUCT.md §3: the agent's attribute is `job`; on /metrics it is `repair_job`, because Prometheus owns `job`
+        // docs/reference/metrics.md: the agent's attribute is `job`; on /metrics it is `repair_job`, because Prometheus owns `job`
         // (the scrape job) and would rename ours `exported_job`. A foreign metric's `job` is left to Prometheus' rules.
         var request = new Otlp("c1", "node-1")
             .Gauge(Instruments.StorageRepairSize, "By", Otlp.Point(100, 1_795_000_000_000, ("job", "UserStorage_1-Repair"), ("state", "running")))
