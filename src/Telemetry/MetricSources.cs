@@ -45,6 +45,6 @@ public static class MetricSources
         [ClusterSiteLatency] = ("not collected yet (planned: `Get-ClusterFaultDomain -Type Site`, round trip to a node of the other site)", null),
         [ReplicationLag] = ("not collected yet (planned: Storage Replica `Get-SRGroup` bytes remaining ÷ throughput)", null),
         [ReplicationState] = ("not collected yet (planned: `(Get-SRGroup).Replicas.ReplicationStatus`)", null),
-        [ClusterOperations] = ("not collected yet (planned: drain status transitions, `MSFT_PhysicalDisk.Usage` Retired, `MSFT_StorageJob` completed)", null),
+        [ClusterOperations] = ("transitions between two readings: `MSCluster_Node.NodeDrainStatus` → 2 Completed (node_drained), `State` 2 Paused → 0 Up (node_resumed), a local `MSFT_PhysicalDisk.Usage` → 4 Retired (drive_retired), `MSFT_StorageJob.JobState` → 7 Completed (storage_job_finished); volume_created/volume_resized not collected", null),
     };
 }
