@@ -50,7 +50,9 @@ $CimClasses = @(
     @{ Namespace = 'root/Microsoft/Windows/Storage'; ClassName = 'MSFT_StorageSubSystem' },
     @{ Namespace = 'root/virtualization/v2'; ClassName = 'Msvm_ComputerSystem' },
     @{ Namespace = 'root/cimv2'; ClassName = 'Win32_ComputerSystem' },
-    @{ Namespace = 'root/StandardCimv2'; ClassName = 'MSFT_NetAdapter' }
+    @{ Namespace = 'root/StandardCimv2'; ClassName = 'MSFT_NetAdapter' },
+    @{ Namespace = 'root/Microsoft/Windows/StorageReplica'; ClassName = 'MSFT_WvrReplicationGroup' },
+    @{ Namespace = 'root/Microsoft/Windows/StorageReplica'; ClassName = 'MSFT_WvrReplicationPartnership' }
 )
 
 # Every counter the agent maps (src/Collector/Sources/Windows/CounterNames.cs CapturePaths; kept equal by a test).

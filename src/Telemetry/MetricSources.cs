@@ -43,8 +43,8 @@ public static class MetricSources
         // reader does not collect them yet (docs/sites-witness-faults.md names the planned sources), Linux hosts have none.
         [ClusterWitnessLatency] = ("not collected yet (planned: the agent times the cloud witness's storage endpoint or an SMB connect to the file share)", null),
         [ClusterSiteLatency] = ("not collected yet (planned: `Get-ClusterFaultDomain -Type Site`, round trip to a node of the other site)", null),
-        [ReplicationLag] = ("not collected yet (planned: Storage Replica `Get-SRGroup` bytes remaining ÷ throughput)", null),
-        [ReplicationState] = ("not collected yet (planned: `(Get-SRGroup).Replicas.ReplicationStatus`)", null),
-        [ClusterOperations] = ("not collected yet (planned: drain status transitions, `MSFT_PhysicalDisk.Usage` Retired, `MSFT_StorageJob` completed)", null),
+        [ReplicationLag] = ("not collected: no documented Storage Replica property gives the lag in seconds (`MSFT_WvrReplicationGroup.LastInSyncTime` is a moment whose behaviour while in sync is undocumented); the state is collected", null),
+        [ReplicationState] = ("`root\\Microsoft\\Windows\\StorageReplica` `MSFT_WvrReplicationGroup` (IsPrimary, ReplicationMode 1 Sync/2 Async, ReplicationStatus) and `MSFT_WvrReplicationPartnership` (DestinationComputerName = partner)", null),
+        [ClusterOperations] = ("transitions between two readings: `MSCluster_Node.NodeDrainStatus` → 2 Completed (node_drained), `State` 2 Paused → 0 Up (node_resumed), a local `MSFT_PhysicalDisk.Usage` → 4 Retired (drive_retired), `MSFT_StorageJob.JobState` → 7 Completed (storage_job_finished); volume_created/volume_resized not collected", null),
     };
 }

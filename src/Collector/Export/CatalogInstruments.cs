@@ -73,7 +73,7 @@ internal sealed class CatalogInstruments : IDisposable
             new Measurement<double>(l.Seconds, new Tag("site", l.Site), new Tag("peer_site", l.PeerSite)))));
         Gauge(Instruments.ClusterOperations, r => Cluster(r, c => c.Operations.Select(o =>
             new Measurement<long>(1, new Tag("operation", o.Operation), new Tag("subject", o.Subject)))));
-        Gauge(Instruments.ReplicationLag, r => Cluster(r, c => c.Replication.Select(g => new Measurement<double>(g.LagSeconds, ReplicationTags(g)))));
+        Gauge(Instruments.ReplicationLag, r => Cluster(r, c => c.Replication.Where(g => g.LagSeconds is not null).Select(g => new Measurement<double>(g.LagSeconds!.Value, ReplicationTags(g)))));
         Gauge(Instruments.ReplicationState, r => Cluster(r, c => c.Replication.SelectMany(g =>
             MetricCatalog.States.Replication.Select(s => new Measurement<long>(s == StateNames.Of(g.State) ? 1 : 0, [.. ReplicationTags(g), new Tag("state", s)])))));
     }

@@ -44,6 +44,21 @@ internal static class CimRecords
         AdapterId = r.TextOrNull("AdapterId"),
     };
 
+    public static ReplicationGroupRecord ReplicationGroup(CimRow r) => new()
+    {
+        Name = r.Text("Name"),
+        IsPrimary = r.Bool("IsPrimary"),
+        ReplicationMode = r.Int("ReplicationMode"),
+        ReplicationStatus = r.Int("ReplicationStatus"),
+    };
+
+    public static PartnershipRecord Partnership(CimRow r) => new()
+    {
+        SourceRGName = r.Text("SourceRGName"),
+        DestinationComputerName = r.Text("DestinationComputerName"),
+        DestinationRGName = r.Text("DestinationRGName"),
+    };
+
     public static StorageJobRecord Job(CimRow r) => new()
     {
         Name = r.Text("Name"),

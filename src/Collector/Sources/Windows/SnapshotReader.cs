@@ -38,6 +38,8 @@ internal sealed class SnapshotReader
             Networks = [.. Rows(Cluster, WqlQueries.Networks).Select(CimRecords.Network)],
             NetworkInterfaces = [.. Rows(Cluster, WqlQueries.NetworkInterfaces).Select(CimRecords.NetworkInterface)],
             Jobs = [.. Rows(Storage, WqlQueries.Jobs).Select(CimRecords.Job)],
+            ReplicationGroups = [.. Optional(StorageReplica, WqlQueries.ReplicationGroups).Select(CimRecords.ReplicationGroup)],
+            Partnerships = [.. Optional(StorageReplica, WqlQueries.Partnerships).Select(CimRecords.Partnership)],
             VirtualDisks = VirtualDisks(),
             Volumes = [.. Rows(Storage, WqlQueries.Volumes).Select(CimRecords.Volume)],
             Pools = [.. Rows(Storage, WqlQueries.Pools).Select(CimRecords.Pool)],
@@ -69,6 +71,19 @@ internal sealed class SnapshotReader
     }
 
     private IReadOnlyList<CimRow> Rows(string cimNamespace, string wql) => TryQuery(cimNamespace, wql) ?? [];
+
+    // A feature most clusters do not install (Storage Replica): its missing namespace is not a failure worth logging.
+    private IReadOnlyList<CimRow> Optional(string cimNamespace, string wql)
+    {
+        try
+        {
+            return _cim.Query(cimNamespace, wql);
+        }
+        catch (CimQueryException)
+        {
+            return [];
+        }
+    }
 
     private IReadOnlyList<CimRow>? TryQuery(string cimNamespace, string wql)
     {

@@ -61,6 +61,7 @@ internal static class WindowsClusterMapper
             Volumes = Volumes(snapshot),
             RepairJobs = RepairJobs(snapshot.Jobs),
             Faults = faults ?? [],
+            Replication = StorageReplicaMapper.Map(snapshot),
         };
     }
 

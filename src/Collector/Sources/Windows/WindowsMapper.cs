@@ -12,8 +12,13 @@ internal sealed class WindowsMapper
 {
     private readonly string _reportingNode;
     private readonly WindowsNodeMapper _node = new();
+    private readonly RoutineOperations _operations;
 
-    public WindowsMapper(string reportingNode) => _reportingNode = reportingNode;
+    public WindowsMapper(string reportingNode, TimeProvider time)
+    {
+        _reportingNode = reportingNode;
+        _operations = new RoutineOperations(time);
+    }
 
     /// <summary>Active Health Service faults (fed by the reader's snapshot and event subscription).</summary>
     public FaultBook Faults { get; } = new();
@@ -23,7 +28,9 @@ internal sealed class WindowsMapper
         ArgumentNullException.ThrowIfNull(snapshot);
         var own = _node.Map(snapshot, _reportingNode);
         var members = WindowsClusterMapper.Members(snapshot, _reportingNode, own);
-        return new ClusterReading(members, WindowsClusterMapper.Facts(snapshot, Faults.Counts()))
+        var operations = _operations.Observe(snapshot, _reportingNode);
+        var facts = WindowsClusterMapper.Facts(snapshot, Faults.Counts()) is { } f ? f with { Operations = operations } : null;
+        return new ClusterReading(members, facts)
         {
             ClusterQueryable = snapshot.ClusterReachable,
         };

@@ -40,7 +40,7 @@ internal sealed class WindowsSource : IMetricSource
         _node = node;
         _time = time;
         _reader = new SnapshotReader(new WmiCimQuery(), node);
-        _mapper = new WindowsMapper(node);
+        _mapper = new WindowsMapper(node, time);
         _faults = new HealthFaultReader(_mapper.Faults);
         _loop = new ReadLoop(() => Read(), WatchInterval, time, (e, count) => Log.WatchReadFailed(_logger, count, e));
     }

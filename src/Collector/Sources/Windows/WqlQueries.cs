@@ -15,6 +15,8 @@ internal static class WqlQueries
     public const string Networks = "SELECT Name, Role FROM MSCluster_Network";
     public const string NetworkInterfaces = "SELECT Node, Network, Adapter, AdapterId FROM MSCluster_NetworkInterface";
 
+    public const string ReplicationGroups = "SELECT Name, IsPrimary, ReplicationMode, ReplicationStatus FROM MSFT_WvrReplicationGroup";
+    public const string Partnerships = "SELECT SourceRGName, DestinationComputerName, DestinationRGName FROM MSFT_WvrReplicationPartnership";
     public const string Jobs = "SELECT Name, JobState, PercentComplete, BytesProcessed, BytesTotal FROM MSFT_StorageJob";
     public const string VirtualDisks = "SELECT ObjectId, FriendlyName, ResiliencySettingName, NumberOfDataCopies, PhysicalDiskRedundancy, Size, AllocatedSize, HealthStatus, OperationalStatus FROM MSFT_VirtualDisk";
     public const string Tiers = "SELECT ObjectId, FriendlyName, ResiliencySettingName, NumberOfDataCopies, PhysicalDiskRedundancy FROM MSFT_StorageTier";

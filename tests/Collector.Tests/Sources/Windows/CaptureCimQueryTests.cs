@@ -35,7 +35,7 @@ public class CaptureCimQueryTests
     public void ANodeWhoseClusterStopsAnswering_ReportsNoQuorumChange()
     {
         // A reporting node that first sees its cluster, then cannot query it: no QuorumLost is raised on its word.
-        var mapper = new WindowsMapper("contoso-n03");
+        var mapper = new WindowsMapper("contoso-n03", TimeProvider.System);
         var before = mapper.Map(new SnapshotReader(new CaptureCimQuery(Captures.PathOf(Captures.AllFlashHealthy)), "contoso-n03").Read([]));
         var after = mapper.Map(new SnapshotReader(new CaptureCimQuery(Captures.PathOf(Captures.ClusterUnreachable)), "contoso-n03").Read([]));
 

@@ -11,6 +11,7 @@ internal static class Captures
     public const string NodeDown = "node-down-repair-suspended";
     public const string UnknownStates = "unknown-states-diagnose-59000";
     public const string ClusterUnreachable = "node-cluster-unreachable";
+    public const string StretchedReplication = "stretched-replication";
 
     public static string PathOf(string name) => System.IO.Path.Combine(RepoPaths.Captures, name);
 

@@ -46,7 +46,7 @@ public sealed class SaveAzLocalCaptureTests : IDisposable
     private readonly string? _computerName = Environment.GetEnvironmentVariable("COMPUTERNAME");
 
     public static TheoryData<string> Fixtures() =>
-        [Captures.AllFlashHealthy, Captures.HybridWitnessFailed, Captures.NodeDown, Captures.UnknownStates, Captures.ClusterUnreachable];
+        [Captures.AllFlashHealthy, Captures.HybridWitnessFailed, Captures.NodeDown, Captures.UnknownStates, Captures.ClusterUnreachable, Captures.StretchedReplication];
 
     [Theory]
     [MemberData(nameof(Fixtures))]

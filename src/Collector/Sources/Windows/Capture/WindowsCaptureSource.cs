@@ -20,7 +20,7 @@ internal sealed class WindowsCaptureSource : IMetricSource
         _folder = folder;
         var reportingNode = node ?? folder.ComputerName;
         _reader = new SnapshotReader(new CaptureCimQuery(folder.Path), reportingNode);
-        _mapper = new WindowsMapper(reportingNode);
+        _mapper = new WindowsMapper(reportingNode, TimeProvider.System); // one moment replayed: no transitions, no operations
         var (faults, failure) = folder.HealthFaults();
         if (faults is not null)
         {

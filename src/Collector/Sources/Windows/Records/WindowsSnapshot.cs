@@ -29,6 +29,11 @@ internal sealed record WindowsSnapshot
 
     public IReadOnlyList<StorageJobRecord> Jobs { get; init; } = [];
 
+    /// <summary>Storage Replica groups; empty where Storage Replica is not installed (its namespace does not exist).</summary>
+    public IReadOnlyList<ReplicationGroupRecord> ReplicationGroups { get; init; } = [];
+
+    public IReadOnlyList<PartnershipRecord> Partnerships { get; init; } = [];
+
     public IReadOnlyList<VirtualDiskRecord> VirtualDisks { get; init; } = [];
 
     public IReadOnlyList<VolumeRecord> Volumes { get; init; } = [];

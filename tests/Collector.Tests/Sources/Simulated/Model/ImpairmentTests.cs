@@ -41,7 +41,7 @@ public class ImpairmentTests
         var cluster = new SimulatedCluster(Preset("bank"));
         var healthy = cluster.Read(S(5)).Cluster!;
         Assert.Equal((5, 5), (healthy.VotesPresent, healthy.VotesConfigured)); // 4 nodes + the witness (even node votes)
-        Assert.All(healthy.Replication, r => Assert.Equal((ReplicationState.InSync, 0.0), (r.State, r.LagSeconds)));
+        Assert.All(healthy.Replication, r => Assert.Equal((ReplicationState.InSync, (double?)0.0), (r.State, r.LagSeconds)));
 
         var changes = cluster.Apply(At(10, ScenarioAction.SiteLinkCut), T0);
         var cut = cluster.Read(S(11));

@@ -1,0 +1,47 @@
+using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows;
+
+namespace AzLocalMonitor.Collector.Tests.Sources.Windows;
+
+/// <summary>
+/// Expectations from the documented MSFT_WvrReplicationGroup values (ReplicationMode 1 Sync / 2 Async;
+/// ReplicationStatus 1 ContinuouslyReplicating, 11 ContinuouslyReplicating_OutOfRPO, 15 NotInPartnership;
+/// learn.microsoft.com/previous-versions/windows/desktop/wvrcimprov/msft-wvrreplicationgroup) and the fixture's rows
+/// (Captures/README.md).
+/// </summary>
+public class StorageReplicaMapperTests
+{
+    [Fact]
+    public void TheStretchedFixture_ReportsTheSourceGroupsInAPartnership_WithoutALag()
+    {
+        var replication = Captures.Replay(Captures.StretchedReplication).Cluster!.Replication;
+
+        Assert.Equal(
+            [
+                new ReplicationReading("pacs", "contoso-n03", ReplicationMode.Synchronous, ReplicationState.InSync, null),
+                new ReplicationReading("ehr", "hospital-b-n01", ReplicationMode.Asynchronous, ReplicationState.WaitingForDestination, null),
+            ],
+            replication);
+    }
+
+    [Fact]
+    public void ANodeWithoutStorageReplica_ReportsNoGroups_AndNoFailure()
+    {
+        var source = Captures.Source(Captures.AllFlashHealthy);
+
+        Assert.Empty(source.Read().Cluster!.Replication);
+        Assert.Empty(source.Failures);
+    }
+
+    [Theory]
+    [InlineData(1, "InSync")] // ContinuouslyReplicating
+    [InlineData(12, "InSync")] // ContinuouslyReplicating_InRPO
+    [InlineData(10, "InitialSync")] // InitialBlockCopy
+    [InlineData(7, "WaitingForDestination")] // WaitingForDestination
+    [InlineData(5, "Suspended")] // ReplicationSuspended
+    [InlineData(4, "Failed")] // Failed
+    [InlineData(2, "Unknown")] // WaitingForQuorum
+    [InlineData(0, "Unknown")] // not a documented value
+    public void ReplicationStatus_MapsToTheCatalogState(int status, string expected) =>
+        Assert.Equal(expected, StorageReplicaMapper.State(status).ToString());
+}
