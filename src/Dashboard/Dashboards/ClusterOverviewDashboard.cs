@@ -6,11 +6,18 @@ using R = AzLocalMonitor.Dashboard.Factories.RulesMetric;
 
 namespace AzLocalMonitor.Dashboard.Dashboards;
 
-/// <summary>Cluster overview (issue 2): quorum, nodes, votes, storage state and capacity, repair, performance, alerts.</summary>
+/// <summary>Cluster overview (issue 2): quorum, nodes, votes, storage state and capacity, repair, performance, sites, witness and replication, alerts.</summary>
 public static class ClusterOverviewDashboard
 {
     public const string Uid = "azlm-cluster-overview";
     public const string Title = "Azure Local / Cluster overview";
+
+    /// <summary>
+    /// Witness per cluster and type: 1 ok, 0 failed, and -1 for type "none" (no witness configured), which the
+    /// collector reports as state "ok" — mapped to NONE so it never reads green.
+    /// </summary>
+    private static readonly string WitnessCode =
+        $$"""max by (cluster, type) ({{M.WitnessState}}{cluster=~"$cluster", type!="none", state="ok"}) or (max by (cluster, type) ({{M.WitnessState}}{cluster=~"$cluster", type="none"}) * 0 - 1)""";
 
     public static DashboardBuilder Create() =>
         DashboardDefaults.Create(Uid, Title,
@@ -39,10 +46,10 @@ public static class ClusterOverviewDashboard
                     .Query(Instant($$"""sum({{M.VotesConfigured}}{cluster=~"$cluster"})""", "configured"))
                     .Thresholds(ThresholdPresets.Neutral()),
                 Panels.Stat("Witness")
-                    .Description("Cloud or file-share witness state. A failed witness on a 2-node cluster puts quorum at risk. 'none configured' (no witness reported): the cluster relies on node votes alone — a 2-node cluster then cannot lose a node.")
-                    .Query(Instant($$"""max by (cluster, type) ({{M.WitnessState}}{cluster=~"$cluster", state="ok"})""", "{{cluster}} {{type}}"))
-                    .Mapping(Mappings.OkFailed())
-                    .NoValue("none configured")
+                    .Description("Cloud or file-share witness state. A failed witness on a 2-node cluster puts quorum at risk (AzLocalQuorumAtRisk); on 3 or more nodes it is AzLocalWitnessFailed. NONE (orange): no witness configured, the cluster relies on node votes alone — a 2-node cluster then cannot lose a node. 'unknown': no witness report.")
+                    .Query(Instant(WitnessCode, "{{cluster}} {{type}}"))
+                    .Mapping(Mappings.Witness())
+                    .NoValue("unknown")
                     .Thresholds(PanelBuilder.ThresholdsOf("red", ("green", 1))),
                 Panels.Stat("Alerts paging")
                     .Description("Critical and warning alerts that page now (firing, not muted) for the selected clusters; info (maintenance) never turns this red. Details in the Alerts row below. 'unknown': Prometheus cannot scrape Rules.")
@@ -133,6 +140,45 @@ public static class ClusterOverviewDashboard
                     .Query(Range($$"""sum by (cluster, op) (rate({{M.StorageOperations}}{cluster=~"$cluster", node=~"$node"}[$__rate_interval]))""", "{{cluster}} {{op}}"))
                     .Unit("iops").Range(0, null))
             .Panels(CommonPanels.NetworkLatencies())
+            .Row("Sites, witness and replication")
+            .Panels(
+                Panels.Table("Health Service faults")
+                    .Description("Active faults of Azure Local's Health Service by severity and type (Microsoft.Health.FaultType.*). Types our own alerts already say (node down, failed disk, degraded storage, reserve, volume capacity, witness) are not alerted twice; the rest alert as AzLocalHealthFault. Empty: no active fault.")
+                    .Query(Table($$"""sum by (cluster, severity, type) ({{M.HealthFaults}}{cluster=~"$cluster"}) > 0"""))
+                    .Transform(Transformations.Organize(Transformations.NoiseColumns, ("cluster", "Cluster"), ("severity", "Severity"), ("type", "Fault type"), ("Value", "Faults")))
+                    .Override(Overrides.ColoredColumn("Severity", Mappings.Severities())),
+                Panels.Table("Routine operations (last hour)")
+                    .Description("Operations finished within the last hour: drive retired, node drained or resumed, volume created or resized, storage job finished. Informational (AzLocalRoutineOperation, log only): context for what changed, never a page.")
+                    .Query(Table($$"""max by (cluster, operation, subject) ({{M.Operations}}{cluster=~"$cluster"}) > 0"""))
+                    .Transform(Transformations.Organize([.. Transformations.NoiseColumns, "Value"], ("cluster", "Cluster"), ("operation", "Operation"), ("subject", "Subject"))),
+                Panels.TimeSeries("Witness round trip")
+                    .Description("Round trip to the witness (cloud: the storage account endpoint; file share: the SMB share). A gap: the witness is unreachable. No alert: the module names the witness's latency as a quorum consideration without a budget.")
+                    .Size(8, 8)
+                    .Query(Range($$"""max by (cluster, type) ({{M.WitnessLatency}}{cluster=~"$cluster"})""", "{{cluster}} {{type}}"))
+                    .Unit("s").Range(0, null)
+                    .NoValue("No witness reachable"),
+                Panels.TimeSeries("Inter-site round trip")
+                    .Description("Round trip between the sites of a stretched cluster. Dashed red: the policy's AzLocalSiteLatencyHigh threshold per cluster (default 5 ms): above it every synchronous write waits longer for the other site. A gap: the inter-site link is down.")
+                    .Size(8, 8)
+                    .Query(Range($$"""max by (cluster, site, peer_site) ({{M.SiteLatency}}{cluster=~"$cluster"})""", "{{cluster}} / {{site}} -> {{peer_site}}"))
+                    .Query(PolicyLine("AzLocalSiteLatencyHigh"))
+                    .Unit("s").Range(0, null)
+                    .NoValue("No stretched cluster")
+                    .Override(Overrides.PolicyLines()),
+                Panels.TimeSeries("Replication lag")
+                    .Description("How far each replication group's destination is behind its source: what losing the source site now would lose. Dashed red: the policy's AzLocalReplicationLagHigh RPO per cluster (default 1 h; asynchronous groups only — a stopped synchronous group is AzLocalReplicationUnhealthy).")
+                    .Size(8, 8)
+                    .Query(Range($$"""max by (cluster, group, partner, mode) ({{M.ReplicationLag}}{cluster=~"$cluster"})""", "{{cluster}} / {{group}} -> {{partner}} ({{mode}})"))
+                    .Query(PolicyLine("AzLocalReplicationLagHigh", "rpo"))
+                    .Unit("s").Range(0, null)
+                    .NoValue("No replication")
+                    .Override(Overrides.PolicyLines()),
+                Panels.Table("Replication state")
+                    .Description("Status of every replication group (Storage Replica). Waiting for destination, suspended or failed: the destination receives no writes and falls behind (AzLocalReplicationUnhealthy); initial sync: a full copy is running.")
+                    .Size(24, 6)
+                    .Query(Table($$"""max by (cluster, group, partner, mode, state) ({{M.ReplicationState}}{cluster=~"$cluster"}) == 1"""))
+                    .Transform(Transformations.Organize([.. Transformations.NoiseColumns, "Value"], ("cluster", "Cluster"), ("group", "Group"), ("partner", "Partner"), ("mode", "Mode"), ("state", "State")))
+                    .Override(Overrides.ColoredColumn("State", Mappings.ReplicationStates())))
             .Row("Alerts")
             .Panel(CommonPanels.AlertTable("Firing alerts", $$"""{{R.Alerts}}{alertstate="firing", cluster=~"$cluster"}""").Size(24, 8));
 }

@@ -19,6 +19,17 @@ public static class Mappings
     /// <summary>1 = OK, 0 = FAILED (e.g. witness state "ok").</summary>
     public static ValueMapping OkFailed() => Of(("1", "OK", "green"), ("0", "FAILED", "red"));
 
+    /// <summary>
+    /// Witness stat: 1 OK, 0 FAILED, -1 none configured (orange, never green: a cluster without a witness reports
+    /// state "ok" for type "none", and a 2-node cluster then cannot lose a node).
+    /// </summary>
+    public static ValueMapping Witness() => Of(("1", "OK", "green"), ("0", "FAILED", "red"), ("-1", "NONE", "orange"));
+
+    /// <summary>Replication group states (Storage Replica), for a table's <c>state</c> column.</summary>
+    public static ValueMapping ReplicationStates() =>
+        Of(("in_sync", "in sync", "green"), ("initial_sync", "initial sync", "blue"), ("waiting_for_destination", "waiting for destination", "red"),
+            ("suspended", "suspended", "orange"), ("failed", "failed", "red"), ("unknown", "unknown", "gray"));
+
     /// <summary>Node state codes 0..4 (up, down, paused, joining, unknown).</summary>
     public static ValueMapping NodeStateCodes() =>
         Of([.. NodeStateColors.Select((s, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), s.State, s.Color))]);

@@ -33,6 +33,11 @@ public static class Metric
     public static readonly string RepairProcessed = Name(Instruments.StorageRepairProcessed);
     public static readonly string Degraded = Name(Instruments.StorageDegraded);
     public static readonly string HealthFaults = Name(Instruments.HealthFaults);
+    public static readonly string WitnessLatency = Name(Instruments.ClusterWitnessLatency);
+    public static readonly string SiteLatency = Name(Instruments.ClusterSiteLatency);
+    public static readonly string ReplicationLag = Name(Instruments.ReplicationLag);
+    public static readonly string ReplicationState = Name(Instruments.ReplicationState);
+    public static readonly string Operations = Name(Instruments.ClusterOperations);
 
     private static string Name(string instrument) =>
         MetricCatalog.TryGet(instrument, out var definition)
