@@ -43,12 +43,17 @@ public sealed class PanelVerificationTests(ITestOutputHelper output) : IDisposab
             witness: failed
         """;
 
-    /// <summary>A second cluster that loses quorum and stays without it (the fleet's "clusters without quorum").</summary>
+    /// <summary>
+    /// A second cluster that loses quorum and stays without it (the fleet's "clusters without quorum"), and carries more
+    /// VM memory than two of its three nodes hold (60 × 16 GiB on 3 × 384 GiB, as scenarios/busy-cluster.yaml): the
+    /// fleet's "clusters not surviving N+1", which N+1 judges on the cluster's members, not on who is up right now.
+    /// </summary>
     private const string QuorumLostScenario = """
         cluster: panels-quorum-lost
         nodes: 3
         witness: none
         seed: 6
+        vms: {count: 60, memory: 16GiB, vcpus: 8, cpu-load: 40%}
         events:
           - at: 2s
             node-down: node-2
