@@ -17,8 +17,15 @@ public sealed class CapacityBoard
     /// <summary>Latest live snapshot of a cluster (from the last record), or null.</summary>
     public CapacitySnapshot? Snapshot(string cluster) => _snapshots.GetValueOrDefault(cluster);
 
-    /// <summary>The latest forecast of a cluster, or null.</summary>
-    public ClusterCapacity? Find(string cluster) => _forecasts.GetValueOrDefault(cluster);
+    /// <summary>
+    /// The latest forecast of a cluster with the latest live model, or null. The forecast runs hourly, the model is
+    /// recorded every minute: a forecast made before the cluster's first record (right after a backfill at start)
+    /// would otherwise show no model for an hour.
+    /// </summary>
+    public ClusterCapacity? Find(string cluster) =>
+        _forecasts.GetValueOrDefault(cluster) is { } forecast && _snapshots.GetValueOrDefault(cluster) is { } live && !ReferenceEquals(live, forecast.Snapshot)
+            ? forecast with { Snapshot = live }
+            : _forecasts.GetValueOrDefault(cluster);
 
     /// <summary>N+1 of a cluster now and on its forecast (null before its first record). See <see cref="NPlusOneOutlook"/>.</summary>
     public NPlusOneOutlook? NPlusOne(string cluster) =>

@@ -16,7 +16,9 @@ namespace AzLocalMonitor.Integration.Tests.Demo;
 public sealed class DemoCapacityTests : IDisposable
 {
     private const string Cluster = "demo-cluster";
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    // A bound, not a speed target: alone it takes about a minute; beside the rest of the suite (the oracle's Rules
+    // processes, the HA pair) the backfill and first forecast take longer on 2 cores.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
     private readonly string _directory = Directory.CreateTempSubdirectory("azlm-demo-capacity-").FullName;
 
     [Fact]

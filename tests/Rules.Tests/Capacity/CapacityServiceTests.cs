@@ -49,6 +49,21 @@ public sealed class CapacityServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task AForecastMadeBeforeTheFirstRecord_ShowsTheLiveModelOnceRecorded()
+    {
+        // Backfill at start forecasts before the live cluster's first record: without this, the capacity page showed
+        // no model until the next hourly forecast (seen as a flaky demo test).
+        _board.Set(new ClusterCapacity("c1", _harness.Time.GetUtcNow(), null, [], []));
+        Assert.Null(_board.Find("c1")!.Snapshot);
+
+        IngestThreeNodeCluster();
+        await _service.RecordAsync();
+
+        Assert.Same(_board.Snapshot("c1"), _board.Find("c1")!.Snapshot);
+        Assert.Equal(3, _board.Find("c1")!.Snapshot!.Nodes);
+    }
+
+    [Fact]
     public async Task Record_NPlusOneNow_ReadsTheLiveState_ThreeWayMirrorKeepsTwoCopies()
     {
         IngestThreeNodeCluster();
