@@ -60,9 +60,17 @@ public sealed class HaStack : IAsyncDisposable
             "--Series:HistoryLength", "4096",
         ];
         var stack = new HaStack(work, sink, alertmanagers, ports, rulesArgs);
-        for (var i = 0; i < 2; i++)
+        try
         {
-            await stack.StartRulesAsync(i);
+            for (var i = 0; i < 2; i++)
+            {
+                await stack.StartRulesAsync(i);
+            }
+        }
+        catch
+        {
+            await stack.DisposeAsync(); // a replica that fails to start must not leave the Alertmanager pair running
+            throw;
         }
 
         return stack;
