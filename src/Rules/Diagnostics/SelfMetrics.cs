@@ -70,7 +70,7 @@ public sealed class SelfMetrics : IDisposable
         _samples.Add(0);
         foreach (var reason in Enum.GetValues<RejectReason>())
         {
-            _rejected.Add(0, new KeyValuePair<string, object?>("reason", ReasonLabel(reason)));
+            _rejected.Add(0, ReasonTag(reason));
         }
 
         _sent.Add(0);
@@ -86,7 +86,7 @@ public sealed class SelfMetrics : IDisposable
 
     public void SamplesAccepted(int count) => _samples.Add(count);
 
-    public void SamplesRejected(RejectReason reason, int count) => _rejected.Add(count, new KeyValuePair<string, object?>("reason", ReasonLabel(reason)));
+    public void SamplesRejected(RejectReason reason, int count) => _rejected.Add(count, ReasonTag(reason));
 
     public void RecordEvaluation(TimeSpan elapsed) => _evaluation.Record(elapsed.TotalSeconds);
 
@@ -108,13 +108,23 @@ public sealed class SelfMetrics : IDisposable
         }
     }
 
-    private static KeyValuePair<string, object?>[] RequestTags(OtlpEncoding? encoding, Outcome outcome) =>
+    private static readonly int OutcomeCount = Enum.GetValues<Outcome>().Length;
+
+    // Tag sets built once: IngestRequest and SamplesRejected run on every ingest request, which should not build
+    // label strings (snake_case of the enum names) or arrays each time.
+    private static readonly KeyValuePair<string, object?>[][] RequestTagSets =
     [
-        new("encoding", encoding == OtlpEncoding.Json ? "json" : "protobuf"),
-        new("outcome", SnakeCase(outcome.ToString())),
+        .. new[] { "protobuf", "json" }.SelectMany(encoding => Enum.GetValues<Outcome>().Select(outcome =>
+            new KeyValuePair<string, object?>[] { new("encoding", encoding), new("outcome", SnakeCase(outcome.ToString())) })),
     ];
 
-    private static string ReasonLabel(RejectReason reason) => SnakeCase(reason.ToString());
+    private static readonly KeyValuePair<string, object?>[] ReasonTags =
+        [.. Enum.GetValues<RejectReason>().Select(reason => new KeyValuePair<string, object?>("reason", SnakeCase(reason.ToString())))];
+
+    private static KeyValuePair<string, object?>[] RequestTags(OtlpEncoding? encoding, Outcome outcome) =>
+        RequestTagSets[((encoding == OtlpEncoding.Json ? 1 : 0) * OutcomeCount) + (int)outcome];
+
+    private static KeyValuePair<string, object?> ReasonTag(RejectReason reason) => ReasonTags[(int)reason];
 
     private static string SnakeCase(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
