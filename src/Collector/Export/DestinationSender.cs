@@ -23,6 +23,13 @@ internal sealed class DestinationSender
     /// </summary>
     private const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
 
+    /// <summary>
+    /// How many batches wait behind the posted one for this destination, and who this agent is: Rules holds the
+    /// cluster's notifications until this agent's replay reaches an empty spool (a known end, not a timeout).
+    /// </summary>
+    private const string BacklogHeader = "AzLocalMonitor-Backlog";
+    private const string AgentHeader = "AzLocalMonitor-Agent";
+
     private readonly BatchSpool _spool;
     private readonly HttpClient _http;
     private readonly DestinationStatus _status;
@@ -32,6 +39,7 @@ internal sealed class DestinationSender
     private readonly RetryLoop _retryLoop;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly Action _changed;
+    private readonly string _agent;
     private bool _down;
 
     // No POST before this (a server's Retry-After). Read and written only by SendAsync, which runs on the one sending
@@ -39,8 +47,10 @@ internal sealed class DestinationSender
     private DateTimeOffset _notBefore;
 
     /// <param name="changed">Called after every acknowledgement (to refresh the status file).</param>
-    public DestinationSender(BatchSpool spool, HttpClient http, DestinationStatus status, RetryOptions retry, TimeProvider time, ILogger logger, Action changed)
+    /// <param name="agent">This agent's node name (header <c>AzLocalMonitor-Agent</c>).</param>
+    public DestinationSender(BatchSpool spool, HttpClient http, DestinationStatus status, RetryOptions retry, TimeProvider time, ILogger logger, Action changed, string agent = "")
     {
+        _agent = agent;
         _spool = spool;
         _http = http;
         _status = status;
@@ -172,6 +182,12 @@ internal sealed class DestinationSender
         using var request = new HttpRequestMessage(HttpMethod.Post, Destination.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtobufMediaType);
         request.Headers.TryAddWithoutValidation(BatchAgeHeader, BatchAge(path).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var behind = Math.Max(0, _spool.Pending(Destination.Name) - 1); // Pending counts the posted batch itself
+        request.Headers.TryAddWithoutValidation(BacklogHeader, behind.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_agent.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation(AgentHeader, _agent);
+        }
         foreach (var (key, value) in Destination.Headers)
         {
             request.Headers.TryAddWithoutValidation(key, value);

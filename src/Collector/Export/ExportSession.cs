@@ -64,7 +64,7 @@ internal sealed class ExportSession : IAsyncDisposable
         };
         foreach (var status in statuses)
         {
-            _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write));
+            _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write, options.Node));
         }
 
         var exporter = new SpoolingExporter(_spool, statuses, time, _logger, OnAppended) { ClusterQueryable = () => _cache.Current.ClusterQueryable };

@@ -45,10 +45,54 @@ public sealed class ClusterAlerts
     /// from its spool (this replica was down), which is history, not the present. An HA replica coming back must not
     /// page again for an incident its peer has already resolved; once the replay is over it sends what is true then.
     /// </summary>
-    public DateTimeOffset? HoldSendsUntil { get; set; }
+    public DateTimeOffset? HoldSendsUntil { get; private set; }
 
     /// <summary>When the current hold began: a hold is never extended past <see cref="RuleEngine.ReplayHoldMax"/> from it.</summary>
-    public DateTimeOffset HoldSince { get; set; }
+    public DateTimeOffset HoldSince { get; private set; }
+
+    // Per replaying agent, until when its replay holds this cluster's sends. Mutable, guarded by the cluster's gate like
+    // everything here: it is the record of which agents are still catching up, updated by each of their reports.
+    private readonly Dictionary<string, DateTimeOffset> _replays = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Notes what a report said about its agent's backlog (<see cref="ReplayMark"/>): an old batch starts or extends the
+    /// agent's hold, a fresh one announcing more extends a hold already on, a fresh one with nothing behind it ends it.
+    /// </summary>
+    /// <param name="afterOld">How long an old batch holds when the agent does not say whether more follows.</param>
+    /// <param name="stall">How long an announced backlog holds while its next batch is awaited (an agent that stops mid-replay).</param>
+    /// <param name="max">The longest any hold lasts from its start, however long the replay goes on.</param>
+    public void NoteReplay(ReplayMark mark, DateTimeOffset now, TimeSpan afterOld, TimeSpan stall, TimeSpan max)
+    {
+        if (HoldSendsUntil is { } held && held <= now)
+        {
+            EndHold();
+        }
+
+        if (mark.CaughtUp)
+        {
+            _replays.Remove(mark.Key);
+        }
+        else if (mark.Old || (mark.MoreToCome && _replays.ContainsKey(mark.Key)))
+        {
+            if (_replays.Count == 0)
+            {
+                HoldSince = now;
+            }
+
+            var until = now + (mark.MoreToCome ? stall : afterOld);
+            var cap = HoldSince + max;
+            _replays[mark.Key] = until < cap ? until : cap;
+        }
+
+        HoldSendsUntil = _replays.Count == 0 ? null : _replays.Values.Max();
+    }
+
+    /// <summary>The hold is over (its time ran out): every agent's replay is forgotten.</summary>
+    public void EndHold()
+    {
+        _replays.Clear();
+        HoldSendsUntil = null;
+    }
 
     /// <summary>Keys of alerts forgotten since the last persisted change (their rows are deleted).</summary>
     public List<(string RuleKey, LabelSet Labels)> Forgotten { get; } = [];

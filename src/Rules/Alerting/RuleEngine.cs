@@ -68,10 +68,10 @@ public sealed class RuleEngine
     /// have changed; their deadlines stand). False for timer work: every rule runs.
     /// </param>
     /// <param name="replay">
-    /// True when the samples are an agent's backlog (this replica was unreachable): sends of the cluster are held for
-    /// <see cref="ReplayHold"/> after the last such report (<see cref="ClusterAlerts.HoldSendsUntil"/>).
+    /// What the report said about its agent's backlog (this replica was unreachable): sends of the cluster are held
+    /// until every replaying agent has caught up (<see cref="ClusterAlerts.NoteReplay"/>).
     /// </param>
-    public void Evaluate(ClusterState cluster, DateTimeOffset now, bool onArrival = false, bool replay = false)
+    public void Evaluate(ClusterState cluster, DateTimeOffset now, bool onArrival = false, ReplayMark replay = default)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var alerts = Book.For(cluster);
@@ -84,18 +84,10 @@ public sealed class RuleEngine
         activity?.SetTag("azlm.on_arrival", onArrival);
         lock (cluster.Gate)
         {
-            if (replay)
+            if (replay != default)
             {
-                if (alerts.HoldSendsUntil is not { } held || held <= now)
-                {
-                    alerts.HoldSince = now;
-                }
-
                 // Bounded: an agent whose every batch arrives late (a Rules too slow to keep up) must still page.
-                if (now - alerts.HoldSince < ReplayHoldMax)
-                {
-                    alerts.HoldSendsUntil = now + ReplayHold;
-                }
+                alerts.NoteReplay(replay, now, ReplayHold, ReplayStall, ReplayHoldMax);
             }
 
             EvaluateLocked(alerts, now, onArrival);
@@ -103,10 +95,16 @@ public sealed class RuleEngine
     }
 
     /// <summary>
-    /// How long sends stay held after the last report of a replayed backlog: longer than the gap between two batches of
-    /// a replay (sent back to back), short enough that the present is sent promptly once the replay is over.
+    /// How long sends stay held after an old batch from an agent that does not say whether more follows: longer than
+    /// the gap between two batches of a replay (sent back to back), short enough that the present is sent promptly.
     /// </summary>
     public static readonly TimeSpan ReplayHold = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long an announced backlog holds sends while its next batch is awaited: an agent that stops mid-replay (or a
+    /// Rules so loaded it takes this long per batch) must not hold the cluster's pages for long.
+    /// </summary>
+    public static readonly TimeSpan ReplayStall = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest a replay holds a cluster's notifications, however long it goes on.</summary>
     public static readonly TimeSpan ReplayHoldMax = TimeSpan.FromMinutes(2);
@@ -160,9 +158,9 @@ public sealed class RuleEngine
             alerts.NextResend = alerts.HoldSendsUntil!.Value;
             changed.Clear();
         }
-        else
+        else if (alerts.HoldSendsUntil is not null)
         {
-            alerts.HoldSendsUntil = null;
+            alerts.EndHold();
         }
 
         foreach (var alert in changed)

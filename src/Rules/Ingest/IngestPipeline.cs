@@ -50,8 +50,8 @@ public sealed class IngestPipeline
     /// Stores and evaluates one export request; returns what was accepted and rejected. Points for clusters outside
     /// <paramref name="clusters"/> (the caller's token; every cluster when null) are rejected, never stored.
     /// </summary>
-    /// <param name="replay">True when the report is part of an agent's backlog (<see cref="IngestOptions.ReplayAfter"/>).</param>
-    public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null, bool replay = false)
+    /// <param name="replay">What the report's agent said about its backlog (<see cref="IngestOptions.ReplayAfter"/>, <see cref="ReplayMark"/>).</param>
+    public MappingResult Ingest(ExportMetricsServiceRequest request, ClusterScope? clusters = null, ReplayMark replay = default)
     {
         var now = _time.GetUtcNow();
         return Store(OtlpMapper.Map(request, now.ToUnixTimeMilliseconds(), _limits), now, clusters ?? ClusterScope.All, replay);
@@ -63,7 +63,7 @@ public sealed class IngestPipeline
     /// path otherwise (which also produces the error for a body that is not valid OTLP).
     /// </summary>
     /// <exception cref="OtlpDecodeException">The body is not a valid export request.</exception>
-    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body, ClusterScope? clusters = null, bool replay = false)
+    public MappingResult IngestProtobuf(ReadOnlySpan<byte> body, ClusterScope? clusters = null, ReplayMark replay = default)
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -73,7 +73,7 @@ public sealed class IngestPipeline
         return Store(mapped, now, clusters ?? ClusterScope.All, replay);
     }
 
-    private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters, bool replay)
+    private MappingResult Store(MappingResult result, DateTimeOffset now, ClusterScope clusters, ReplayMark replay)
     {
         if (RefuseMisdirected(result))
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
@@ -23,6 +24,12 @@ public static class OtlpEndpoint
 
     /// <summary>Sent by the AzLocalMonitor agent: how many seconds ago (its clock) the batch was spooled.</summary>
     public const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
+
+    /// <summary>Sent by the AzLocalMonitor agent: how many batches still wait in its spool behind this one, for this Rules.</summary>
+    public const string BacklogHeader = "AzLocalMonitor-Backlog";
+
+    /// <summary>Sent by the AzLocalMonitor agent: its node name (whose replay a backlog is).</summary>
+    public const string AgentHeader = "AzLocalMonitor-Agent";
 
     public static async Task<IResult> HandleAsync(HttpContext http, IngestPipeline pipeline, IOptions<IngestOptions> options, SelfMetrics metrics)
     {
@@ -74,8 +81,7 @@ public static class OtlpEndpoint
         }
 
         var clusters = Caller.Of(http)?.Clusters ?? ClusterScope.Nothing;
-        var replay = long.TryParse(http.Request.Headers[BatchAgeHeader].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
-            && TimeSpan.FromSeconds(Math.Min(age, int.MaxValue)) >= options.Value.ReplayAfter;
+        var replay = Replay(http.Request.Headers, options.Value.ReplayAfter);
         MappingResult result;
         try
         {
@@ -139,6 +145,24 @@ public static class OtlpEndpoint
         metrics.IngestRequest(encoding, SelfMetrics.Outcome.TooLarge);
         return Results.Text($"Body exceeds the limit of {limit} bytes (Ingest:MaxRequestBytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
     }
+
+    /// <summary>What the agent's headers say about its backlog; <see cref="ReplayMark.None"/> for a client that says nothing.</summary>
+    internal static ReplayMark Replay(IHeaderDictionary headers, TimeSpan replayAfter)
+    {
+        var age = Count(headers[BatchAgeHeader].ToString());
+        var backlog = Count(headers[BacklogHeader].ToString());
+        if (age is null && backlog is null)
+        {
+            return ReplayMark.None;
+        }
+
+        var agent = headers[AgentHeader].ToString();
+        var old = age is { } seconds && TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue)) >= replayAfter;
+        return new ReplayMark(agent.Length is > 0 and <= 256 ? agent : null, old, backlog is { } b ? (int)Math.Min(b, int.MaxValue) : null);
+    }
+
+    private static long? Count(string value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>
     /// Reads the body into a buffer rented from the shared pool (returned after ingest): sized from Content-Length
