@@ -17,8 +17,21 @@ dotnet build AzLocalMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 echo "==> testing"
 status=0
 # Collectors started by tests keep their spools under XDG_DATA_HOME: a throwaway one, not the user's.
-XDG_DATA_HOME="$(mktemp -d)" dotnet test AzLocalMonitor.sln -c Release --no-build --nologo \
-  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
+export XDG_DATA_HOME="$(mktemp -d)"
+run_tests() {
+  dotnet test "$1" -c Release --no-build --nologo \
+    --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
+}
+# The unit-test assemblies first, side by side; then the integration tests alone: they start real Rules, Prometheus,
+# Alertmanager and agents whose timing (kill -9, HA failover, replays) should not compete with four other test hosts
+# for two cores.
+pids=()
+for project in tests/*.Tests/*.Tests.csproj; do
+  case "$project" in */Integration.Tests/*) continue ;; esac
+  run_tests "$project" & pids+=("$!")
+done
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+run_tests tests/Integration.Tests/AzLocalMonitor.Integration.Tests.csproj || status=1
 
 # One closing line over every test assembly, counted from the TRX files.
 passed=0; failed=0; skipped=0
