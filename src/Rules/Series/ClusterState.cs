@@ -92,7 +92,7 @@ public sealed class ClusterState
 
         if (!series.TryGetValue(sample.Labels, out var ts))
         {
-            ts = new TimeSeries(sample.Metric, sample.Labels, sample.Kind, _historyLength);
+            ts = new TimeSeries(sample.Metric, sample.Labels, sample.Kind, HistoryPolicy.KeepsHistory(sample.Metric) ? _historyLength : 0);
             series.Add(sample.Labels, ts);
             SeriesCount++;
             _tally?.Add(1);

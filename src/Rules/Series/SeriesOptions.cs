@@ -13,7 +13,8 @@ public sealed class SeriesOptions
 
     /// <summary>
     /// Recent points kept per series for rates and the web dashboard's charts (the short history). Default 32: about
-    /// 2.5 min at a 5 s report interval, 512 bytes of points per series (16 bytes each).
+    /// 2.5 min at a 5 s report interval, 512 bytes of points per series (16 bytes each). State sets keep only their
+    /// latest value (<see cref="HistoryPolicy"/>).
     /// </summary>
     public int HistoryLength { get; set; } = 32;
 }

@@ -18,8 +18,8 @@ public sealed class TimeSeries
         Metric = metric;
         Labels = labels;
         Kind = kind;
-        _historyTimes = new long[historyLength];
-        _historyValues = new double[historyLength];
+        _historyTimes = historyLength == 0 ? [] : new long[historyLength];
+        _historyValues = historyLength == 0 ? [] : new double[historyLength];
     }
 
     /// <summary>Prometheus metric name, e.g. <c>azlocal_cluster_quorum</c>.</summary>
