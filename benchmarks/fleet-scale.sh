@@ -2,7 +2,8 @@
 # Fleet scale: one Rules (all 18 rules of the default policy, Alertmanager configured) fed by a simulated fleet at the
 # 10 s interval (benchmarks/Ingest.LoadHarness --mode fleet); ≥ 100 clusters lose quorum during the run and each
 # alert's latency is measured from the faulted export to its arrival at a webhook behind a real Alertmanager
-# (Debian prometheus-alertmanager, group_wait 0s). Then one full GET /metrics is timed with Rules' RSS sampled.
+# (Debian prometheus-alertmanager, group_wait 0s), and to its arrival at the harness's Alertmanager API (a second
+# Alertmanager address Rules posts to at the same time as the real one: the fault reaching Alertmanager). Then one full GET /metrics is timed with Rules' RSS sampled.
 # Usage: benchmarks/fleet-scale.sh [harness options]   default: --clusters 2500 --nodes 4 --volumes 16 (10,000 agents)
 #   e.g. benchmarks/fleet-scale.sh --clusters 100 --nodes 3 --volumes 4 --rounds 8   (a small fleet)
 #   RULES_ENV="DOTNET_GCgen0size=0x4000000" to run Rules with other runtime settings.
@@ -51,7 +52,7 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$AM_PORT/-/ready" >/dev/null 
 # shellcheck disable=SC2086
 env ${RULES_ENV:-} dotnet "$WORK/rules/AzLocalMonitor.Rules.dll" --urls "http://127.0.0.1:$RULES_PORT" --Auth:Mode none \
   --RateLimits:IngestPerSecond 0 --Ingest:MaxSeries 100000000 --Ingest:MaxClusters 1000000 \
-  --Alertmanager:Url "http://127.0.0.1:$AM_PORT" \
+  --Alertmanager:Urls:0 "http://127.0.0.1:$AM_PORT" --Alertmanager:Urls:1 "http://127.0.0.1:$HARNESS_PORT" \
   --State:Path "$WORK/rules.db" --History:Path "$WORK/history.db" --Logging:LogLevel:Default Warning >"$WORK/rules.log" 2>&1 &
 RULES=$!; PIDS+=($RULES)
 for _ in $(seq 150); do curl -fs "http://127.0.0.1:$RULES_PORT/healthz" >/dev/null && break; sleep 0.2; done

@@ -75,6 +75,7 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
         }
 
         var latencies = new List<double>();
+        var toAlertmanager = new List<double>();
         var inRules = new List<double>();
         var missing = 0;
         foreach (var c in probeClusters)
@@ -83,6 +84,10 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
             if (sent != 0 && server.Arrivals.TryGetValue(("AzLocalQuorumLost", FleetShape.ClusterName(c)), out var arrived))
             {
                 latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalSeconds);
+                if (server.AtAlertmanager.TryGetValue(("AzLocalQuorumLost", FleetShape.ClusterName(c)), out var posted))
+                {
+                    toAlertmanager.Add(Stopwatch.GetElapsedTime(sent, posted).TotalSeconds);
+                }
                 if (server.StartsAt.TryGetValue(("AzLocalQuorumLost", FleetShape.ClusterName(c)), out var starts))
                 {
                     inRules.Add((starts - load.FaultSentWall(c)).TotalSeconds);
@@ -95,6 +100,7 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
         }
 
         latencies.Sort();
+        toAlertmanager.Sort();
         inRules.Sort();
         var others = server.Arrivals.Keys.Where(k => k.Alert != "AzLocalQuorumLost" || !probeClusters.Contains(ParseCluster(k.Cluster))).ToList();
         var extra = others.Count;
@@ -108,12 +114,17 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
             $"alert latency (first faulted export → AzLocalQuorumLost at the webhook behind Alertmanager), {latencies.Count} faults: p50 {Quantile(latencies, 0.5):F3} s, p99 {Quantile(latencies, 0.99):F3} s, max {latencies.DefaultIfEmpty().Max():F3} s; {missing} never arrived; {extra} other alerts{(extra > 0 ? $" ({otherNames})" : "")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  of which export → the alert's startsAt in Rules (ingest + evaluation; ms clock): p50 {Quantile(inRules, 0.5):F3} s, p99 {Quantile(inRules, 0.99):F3} s, max {inRules.DefaultIfEmpty().Max():F3} s; the rest is Rules' notification and Alertmanager"));
+        if (toAlertmanager.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fault → Alertmanager (Rules' POST arriving at the harness's Alertmanager API, sent alongside the real one), {toAlertmanager.Count} faults: p50 {Quantile(toAlertmanager, 0.5):F3} s, p99 {Quantile(toAlertmanager, 0.99):F3} s, max {toAlertmanager.DefaultIfEmpty().Max():F3} s"));
+        }
 
         var scrape = await ScrapeAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"/metrics: {scrape.Bytes / 1048576.0:F0} MiB in {scrape.Seconds:F1} s; Rules RSS {scrape.RssBefore / 1048576.0:F0} MiB before, {scrape.RssPeak / 1048576.0:F0} MiB peak during it"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cost-row: series={series} cpu_us_per_sample={perSample * 1e6:F2} rss_bytes_per_series={rss / (double)series:F0} latency_p50_s={Quantile(latencies, 0.5):F3} latency_p99_s={Quantile(latencies, 0.99):F3} latency_max_s={latencies.DefaultIfEmpty().Max():F3} faults={latencies.Count} missing={missing} slowest_round_s={roundTimes.Skip(2).DefaultIfEmpty().Max():F1}"));
+            $"cost-row: series={series} cpu_us_per_sample={perSample * 1e6:F2} rss_bytes_per_series={rss / (double)series:F0} latency_p50_s={Quantile(latencies, 0.5):F3} latency_p99_s={Quantile(latencies, 0.99):F3} latency_max_s={latencies.DefaultIfEmpty().Max():F3} faults={latencies.Count} missing={missing} slowest_round_s={roundTimes.Skip(2).DefaultIfEmpty().Max():F1} to_alertmanager_p99_s={Quantile(toAlertmanager, 0.99):F3}"));
         return missing == 0 && load.Failures == 0 ? 0 : 1;
     }
 

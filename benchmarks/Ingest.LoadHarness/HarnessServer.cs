@@ -6,7 +6,9 @@ namespace AzLocalMonitor.Ingest.LoadHarness;
 
 /// <summary>
 /// The harness's own loopback HTTP server: <c>/metrics/{shard}</c> serves the fleet's series for Prometheus to scrape
-/// (cluster c in shard c mod shards), and <c>/webhook</c> receives Alertmanager's notifications for the latency probe.
+/// (cluster c in shard c mod shards), <c>/webhook</c> receives Alertmanager's notifications for the latency probe,
+/// and <c>/api/v2/alerts</c> is a second Alertmanager address for Rules (it sends every alert to every Alertmanager
+/// of its list at once): the moment an alert reaches an Alertmanager, apart from Alertmanager's own dispatch.
 /// </summary>
 public sealed class HarnessServer : IAsyncDisposable
 {
@@ -14,6 +16,9 @@ public sealed class HarnessServer : IAsyncDisposable
 
     /// <summary>First arrival (Stopwatch ticks) of a firing alert per (alertname, cluster), through Alertmanager.</summary>
     public ConcurrentDictionary<(string Alert, string Cluster), long> Arrivals { get; } = new();
+
+    /// <summary>First arrival (Stopwatch ticks) of a firing alert per (alertname, cluster) at the Alertmanager API (Rules' POST).</summary>
+    public ConcurrentDictionary<(string Alert, string Cluster), long> AtAlertmanager { get; } = new();
 
     /// <summary>The alert's <c>startsAt</c> (Rules' clock: when its rule found it active) per (alertname, cluster).</summary>
     public ConcurrentDictionary<(string Alert, string Cluster), DateTimeOffset> StartsAt { get; } = new();
@@ -57,6 +62,28 @@ public sealed class HarnessServer : IAsyncDisposable
                 {
                     StartsAt.TryAdd((name, cluster), at);
                 }
+            }
+
+            return Results.Ok();
+        });
+        _app.MapPost("/api/v2/alerts", async (HttpContext http) =>
+        {
+            // Alertmanager's v2 API body: an array of alerts; firing ones have endsAt after startsAt.
+            var now = Stopwatch.GetTimestamp();
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body).ConfigureAwait(false);
+            foreach (var alert in doc.RootElement.EnumerateArray())
+            {
+                var firing = alert.TryGetProperty("endsAt", out var ends) && ends.TryGetDateTimeOffset(out var end)
+                    && alert.TryGetProperty("startsAt", out var starts) && starts.TryGetDateTimeOffset(out var start) && end > start;
+                if (!firing)
+                {
+                    continue;
+                }
+
+                var labels = alert.GetProperty("labels");
+                var name = labels.TryGetProperty("alertname", out var a) ? a.GetString() ?? "" : "";
+                var cluster = labels.TryGetProperty("cluster", out var c) ? c.GetString() ?? "" : "";
+                AtAlertmanager.TryAdd((name, cluster), now);
             }
 
             return Results.Ok();
