@@ -13,6 +13,7 @@ internal static class CimRecords
         NodeWeight = r.Int("NodeWeight"),
         DynamicWeight = r.Int("DynamicWeight"),
         NodeDrainStatus = r.Int("NodeDrainStatus"),
+        FaultDomain = r.Texts("FaultDomain"),
     };
 
     public static ClusterRecord Cluster(CimRow r) => new()
@@ -24,7 +25,16 @@ internal static class CimRecords
         WitnessDynamicWeight = r.Int("WitnessDynamicWeight"),
     };
 
-    public static ClusterResourceRecord Witness(CimRow r) => new() { Name = r.Text("Name"), Type = r.Text("Type"), State = r.Int("State", -1) };
+    // PrivateProperties is the embedded MSCluster_Property object holding the resource type's private properties.
+    public static ClusterResourceRecord Witness(CimRow r) => new()
+    {
+        Name = r.Text("Name"),
+        Type = r.Text("Type"),
+        State = r.Int("State", -1),
+        AccountName = r.Nested("PrivateProperties")?.TextOrNull("AccountName"),
+        EndpointInfo = r.Nested("PrivateProperties")?.TextOrNull("EndpointInfo"),
+        SharePath = r.Nested("PrivateProperties")?.TextOrNull("SharePath"),
+    };
 
     public static ResourceGroupRecord Group(CimRow r) => new()
     {
