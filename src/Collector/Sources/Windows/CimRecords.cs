@@ -25,15 +25,14 @@ internal static class CimRecords
         WitnessDynamicWeight = r.Int("WitnessDynamicWeight"),
     };
 
-    // PrivateProperties is the embedded MSCluster_Property object holding the resource type's private properties.
-    public static ClusterResourceRecord Witness(CimRow r) => new()
+    public static ClusterResourceRecord Witness(CimRow r) => new() { Name = r.Text("Name"), Type = r.Text("Type"), State = r.Int("State", -1) };
+
+    /// <summary>The witness with its endpoint from PrivateProperties (the embedded MSCluster_Property holding the resource type's private properties).</summary>
+    public static ClusterResourceRecord WithEndpoint(ClusterResourceRecord witness, CimRow? r) => r?.Nested("PrivateProperties") is not { } p ? witness : witness with
     {
-        Name = r.Text("Name"),
-        Type = r.Text("Type"),
-        State = r.Int("State", -1),
-        AccountName = r.Nested("PrivateProperties")?.TextOrNull("AccountName"),
-        EndpointInfo = r.Nested("PrivateProperties")?.TextOrNull("EndpointInfo"),
-        SharePath = r.Nested("PrivateProperties")?.TextOrNull("SharePath"),
+        AccountName = p.TextOrNull("AccountName"),
+        EndpointInfo = p.TextOrNull("EndpointInfo"),
+        SharePath = p.TextOrNull("SharePath"),
     };
 
     public static ResourceGroupRecord Group(CimRow r) => new()

@@ -1,6 +1,7 @@
 using AzLocalMonitor.Collector.Sources.Readings;
 using AzLocalMonitor.Collector.Sources.Windows;
 using AzLocalMonitor.Collector.Sources.Windows.Capture;
+using AzLocalMonitor.Collector.Sources.Windows.Cim;
 using AzLocalMonitor.Collector.Sources.Windows.Probes;
 
 namespace AzLocalMonitor.Collector.Tests.Sources.Windows.Probes;
@@ -48,9 +49,28 @@ public class ProbeReadingsTests
     public void NoFaultDomains_AndAWitnessWithoutPrivateProperties_NothingToTime() =>
         Assert.Empty(ProbeReadings.Targets(Snapshot("contoso-n01", Captures.AllFlashHealthy), "contoso-n01"));
 
+    [Fact]
+    public void AProviderRefusingPrivateProperties_CostsTheWitnessRoundTripOnly()
+    {
+        var folder = new CaptureFolder(Captures.PathOf(Captures.StretchedReplication));
+        var reader = new SnapshotReader(new RefusingEndpoints(new CaptureCimQuery(folder.Path)), "contoso-n01");
+
+        var snapshot = reader.Read(folder.Counters());
+
+        Assert.Equal([SiteTwo], ProbeReadings.Targets(snapshot, "contoso-n01"));
+        Assert.Equal(2, Assert.Single(snapshot.WitnessResources).State); // still read: Online
+        Assert.Empty(reader.Failures);
+    }
+
     private static Collector.Sources.Windows.Records.WindowsSnapshot Snapshot(string node, string fixture = Captures.StretchedReplication)
     {
         var folder = new CaptureFolder(Captures.PathOf(fixture));
         return new SnapshotReader(new CaptureCimQuery(folder.Path), node).Read(folder.Counters());
+    }
+
+    private sealed class RefusingEndpoints(ICimQuery inner) : ICimQuery
+    {
+        public IReadOnlyList<CimRow> Query(string cimNamespace, string wql) =>
+            wql.Contains("PrivateProperties", StringComparison.Ordinal) ? throw new CimQueryException("Generic failure") : inner.Query(cimNamespace, wql);
     }
 }
