@@ -13,8 +13,9 @@ namespace AzLocalMonitor.Collector.Sources.Windows.Probes;
 internal static class SiteTargets
 {
     /// <summary>
-    /// SMB: every Azure Local node listens on 445 (CSV redirected I/O, SMB live migration, the cluster's file shares),
-    /// so a TCP connect to it is one round trip to the node across the inter-site link, as <c>--peer host:445</c> is.
+    /// SMB: every Azure Local node listens on 445 (CSV redirected I/O, SMB live migration), and a stretched cluster's
+    /// Storage Replica traffic is SMB, so the inter-site link lets 445 through; a TCP connect to it is one round trip
+    /// to the node across that link, as <c>--peer host:445</c> is. Fixed, hence not configurable.
     /// </summary>
     public const int Port = 445;
 
