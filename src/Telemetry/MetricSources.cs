@@ -39,12 +39,11 @@ public static class MetricSources
         [StorageRepairProcessed] = ("`MSFT_StorageJob.BytesProcessed` (else `PercentComplete`)", "`/proc/mdstat` progress"),
         [StorageDegraded] = (@"perf counter `Storage Spaces Drt\Dirty Bytes`", "`/proc/mdstat` bytes left to resync"),
         [HealthFaults] = ("Health Service faults: `Diagnose` snapshot every 5 min and the `MSFT_StorageFaultEvent` subscription, deduplicated by FaultId", null),
-        // Issue 15's stretched-cluster, witness and routine-operation instruments: the simulator produces them; the Windows
-        // reader does not collect them yet (docs/sites-witness-faults.md names the planned sources), Linux hosts have none.
-        [ClusterWitnessLatency] = ("not collected yet (planned: the agent times the cloud witness's storage endpoint or an SMB connect to the file share)", null),
-        [ClusterSiteLatency] = ("not collected yet (planned: `Get-ClusterFaultDomain -Type Site`, round trip to a node of the other site)", null),
-        [ReplicationLag] = ("not collected: no documented Storage Replica property gives the lag in seconds (`MSFT_WvrReplicationGroup.LastInSyncTime` is a moment whose behaviour while in sync is undocumented); the state is collected", null),
+        // Issue 15's stretched-cluster, witness and routine-operation instruments; Linux hosts have none of them.
+        [ClusterWitnessLatency] = ("the agent's TCP connect (as `--peer`) to the witness's endpoint from its resource's private properties (`MSCluster_Resource.PrivateProperties`): cloud `<AccountName>.blob.<EndpointInfo>:443`, file share the `SharePath` server on 445; absent while it does not answer", null),
+        [ClusterSiteLatency] = ("the agent's TCP connect (as `--peer`) on 445 to the first running node of each other site; sites from `MSCluster_Node.FaultDomain` (its `Site:<name>` element); absent while no node of the site answers", null),
+        [ReplicationLag] = ("0 for a synchronous `MSFT_WvrReplicationGroup` in ReplicationStatus 1 ContinuouslyReplicating (a synchronous write commits on the destination first); otherwise not collected: no documented property gives the lag (`LastInSyncTime` is empty on an in-RPO source in Microsoft's Get-SRGroup output)", null),
         [ReplicationState] = ("`root\\Microsoft\\Windows\\StorageReplica` `MSFT_WvrReplicationGroup` (IsPrimary, ReplicationMode 1 Sync/2 Async, ReplicationStatus) and `MSFT_WvrReplicationPartnership` (DestinationComputerName = partner)", null),
-        [ClusterOperations] = ("transitions between two readings: `MSCluster_Node.NodeDrainStatus` → 2 Completed (node_drained), `State` 2 Paused → 0 Up (node_resumed), a local `MSFT_PhysicalDisk.Usage` → 4 Retired (drive_retired), `MSFT_StorageJob.JobState` → 7 Completed (storage_job_finished); volume_created/volume_resized not collected", null),
+        [ClusterOperations] = ("transitions between two readings: `MSCluster_Node.NodeDrainStatus` → 2 Completed (node_drained), `State` 2 Paused → 0 Up (node_resumed), a local `MSFT_PhysicalDisk.Usage` → 4 Retired (drive_retired), `MSFT_StorageJob.JobState` → 7 Completed (storage_job_finished), a workload `MSFT_VirtualDisk` that appears (volume_created) or whose `Size` changes (volume_resized)", null),
     };
 }

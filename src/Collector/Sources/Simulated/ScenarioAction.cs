@@ -72,4 +72,14 @@ internal enum ScenarioAction
 
     /// <summary>The second half of a node-reboot (not a YAML key): the node is back, still paused if it was paused before.</summary>
     NodeRebooted,
+
+    /// <summary>
+    /// <c>volume-create: UserStorage_1</c>: the named volume of the topology has just been created (a routine operation,
+    /// volume_created, reported for an hour). The topology's volumes exist from the start: the event records the
+    /// operation, it does not add capacity.
+    /// </summary>
+    VolumeCreated,
+
+    /// <summary><c>volume-resize: UserStorage_1</c>: the named volume has just been resized (routine operation volume_resized); its size is unchanged.</summary>
+    VolumeResized,
 }

@@ -20,6 +20,9 @@ internal sealed record ScenarioEvent(TimeSpan At, ScenarioAction Action, string?
     /// <summary>Seconds of latency or lag events; null for "normal".</summary>
     public double? Seconds { get; init; }
 
+    /// <summary>The volume of a volume-create or volume-resize event.</summary>
+    public string? Volume { get; init; }
+
     /// <summary>The network segment of a network-latency event.</summary>
     public string? Network { get; init; }
 

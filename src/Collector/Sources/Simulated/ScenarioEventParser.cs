@@ -8,7 +8,7 @@ namespace AzLocalMonitor.Collector.Sources.Simulated;
 internal static class ScenarioEventParser
 {
     private static readonly string[] ActionKeys =
-        ["node-down", "node-up", "node-pause", "node-resume", "witness", "drive-fail", "drive-replace", "partition", .. ImpairmentEventParser.Keys];
+        ["node-down", "node-up", "node-pause", "node-resume", "witness", "drive-fail", "drive-replace", "partition", "volume-create", "volume-resize", .. ImpairmentEventParser.Keys];
 
     public static ScenarioEvent Parse(YamlValues y, YamlNode node, IReadOnlyList<ClusterSpec> clusters)
     {
@@ -77,6 +77,8 @@ internal static class ScenarioEventParser
         "witness" => new(at, WitnessAction(y, value, cluster), null, line),
         "drive-fail" => Drive(y, value, cluster, at, ScenarioAction.DriveFail, line),
         "drive-replace" => Drive(y, value, cluster, at, ScenarioAction.DriveReplace, line),
+        "volume-create" => new(at, ScenarioAction.VolumeCreated, null, line) { Volume = VolumeName(y, value, cluster) },
+        "volume-resize" => new(at, ScenarioAction.VolumeResized, null, line) { Volume = VolumeName(y, value, cluster) },
         _ when ImpairmentEventParser.Keys.Contains(key) => ImpairmentEventParser.Parse(y, key, value, cluster, at, line, v => NodeName(y, v, cluster)),
         _ => Partition(y, value, cluster, at, line),
     };
@@ -127,6 +129,14 @@ internal static class ScenarioEventParser
         return cluster.NodeNames.Contains(name)
             ? name
             : throw y.Error(value, $"unknown node '{name}': {cluster.Name} has {string.Join(", ", cluster.NodeNames)}.");
+    }
+
+    private static string VolumeName(YamlValues y, YamlNode value, ClusterSpec cluster)
+    {
+        var name = y.Scalar(value);
+        return cluster.Volumes.Any(v => v.Name == name)
+            ? name
+            : throw y.Error(value, $"unknown volume '{name}': {cluster.Name} has {(cluster.Volumes.Count == 0 ? "none" : string.Join(", ", cluster.Volumes.Select(v => v.Name)))}.");
     }
 
     private static ScenarioAction WitnessAction(YamlValues y, YamlNode value, ClusterSpec cluster)

@@ -13,6 +13,7 @@ internal static class CimRecords
         NodeWeight = r.Int("NodeWeight"),
         DynamicWeight = r.Int("DynamicWeight"),
         NodeDrainStatus = r.Int("NodeDrainStatus"),
+        FaultDomain = r.Texts("FaultDomain"),
     };
 
     public static ClusterRecord Cluster(CimRow r) => new()
@@ -25,6 +26,14 @@ internal static class CimRecords
     };
 
     public static ClusterResourceRecord Witness(CimRow r) => new() { Name = r.Text("Name"), Type = r.Text("Type"), State = r.Int("State", -1) };
+
+    /// <summary>The witness with its endpoint from PrivateProperties (the embedded MSCluster_Property holding the resource type's private properties).</summary>
+    public static ClusterResourceRecord WithEndpoint(ClusterResourceRecord witness, CimRow? r) => r?.Nested("PrivateProperties") is not { } p ? witness : witness with
+    {
+        AccountName = p.TextOrNull("AccountName"),
+        EndpointInfo = p.TextOrNull("EndpointInfo"),
+        SharePath = p.TextOrNull("SharePath"),
+    };
 
     public static ResourceGroupRecord Group(CimRow r) => new()
     {

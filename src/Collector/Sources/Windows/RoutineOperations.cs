@@ -7,7 +7,9 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 /// mean a routine operation finished, each reported for an hour after it (as the simulator does). Only transitions
 /// seen by this agent count: an item first seen already drained, retired or completed finished at an unknown time.
 /// Enum values are Microsoft's documented ones (see <see cref="ClusterNodeRecord"/>, <see cref="PhysicalDiskRecord"/>,
-/// <see cref="StorageJobRecord"/>). Not thread-safe: the Windows sources call it under their read lock.
+/// <see cref="StorageJobRecord"/>). A workload virtual disk (MSFT_VirtualDisk, by FriendlyName) that appears after the
+/// agent has seen the cluster's disks is volume_created; one whose Size changes is volume_resized. Not thread-safe:
+/// the Windows sources call it under their read lock.
 /// </summary>
 internal sealed class RoutineOperations
 {
@@ -25,6 +27,11 @@ internal sealed class RoutineOperations
     private readonly Dictionary<string, (int State, int Drain)> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _disks = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _jobs = new(StringComparer.Ordinal);
+
+    // Every virtual disk ever seen, with its last size: one missing from a reading (a refused storage query) that
+    // comes back is not new.
+    private readonly Dictionary<string, long> _volumes = new(StringComparer.OrdinalIgnoreCase);
+    private bool _disksSeen;
     private readonly List<(DateTimeOffset At, string Operation, string Subject)> _log = [];
 
     public RoutineOperations(TimeProvider time) => _time = time;
@@ -78,7 +85,32 @@ internal sealed class RoutineOperations
             _jobs[key] = job.JobState;
         }
 
+        ObserveVolumes(snapshot, now);
         _log.RemoveAll(o => now - o.At >= Window);
         return [.. _log.Select(o => (o.Operation, o.Subject)).Distinct()];
+    }
+
+    // Until the agent has seen the cluster's disks once (any, the performance history's included) it cannot tell a
+    // new one from one it has not met yet.
+    private void ObserveVolumes(WindowsSnapshot snapshot, DateTimeOffset now)
+    {
+        var known = _disksSeen;
+        _disksSeen |= snapshot.VirtualDisks.Count > 0;
+        foreach (var disk in snapshot.VirtualDisks.Where(d => !WindowsClusterMapper.InfrastructureDisks.Contains(d.FriendlyName)))
+        {
+            if (!_volumes.TryGetValue(disk.FriendlyName, out var size))
+            {
+                if (known)
+                {
+                    _log.Add((now, "volume_created", disk.FriendlyName));
+                }
+            }
+            else if (size > 0 && disk.Size > 0 && disk.Size != size)
+            {
+                _log.Add((now, "volume_resized", disk.FriendlyName));
+            }
+
+            _volumes[disk.FriendlyName] = disk.Size;
+        }
     }
 }

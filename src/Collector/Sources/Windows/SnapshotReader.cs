@@ -34,7 +34,7 @@ internal sealed class SnapshotReader
             Cluster = clusterRows?.Select(CimRecords.Cluster).FirstOrDefault(),
             Nodes = [.. (nodeRows ?? []).Select(CimRecords.Node)],
             Groups = [.. (groups ?? []).Select(CimRecords.Group)],
-            WitnessResources = [.. Rows(Cluster, WqlQueries.Witnesses).Select(CimRecords.Witness).Where(w => w.Type is "Cloud Witness" or "File Share Witness")],
+            WitnessResources = Witnesses(),
             Networks = [.. Rows(Cluster, WqlQueries.Networks).Select(CimRecords.Network)],
             NetworkInterfaces = [.. Rows(Cluster, WqlQueries.NetworkInterfaces).Select(CimRecords.NetworkInterface)],
             Jobs = [.. Rows(Storage, WqlQueries.Jobs).Select(CimRecords.Job)],
@@ -47,6 +47,18 @@ internal sealed class SnapshotReader
             VirtualMachines = [.. Rows(Virtualization, WqlQueries.VirtualMachines).Select(CimRecords.VirtualMachine)],
             NetAdapters = [.. Rows(StandardCimv2, WqlQueries.NetAdapters).Select(CimRecords.NetAdapter)],
         };
+    }
+
+    private List<ClusterResourceRecord> Witnesses()
+    {
+        var witnesses = Rows(Cluster, WqlQueries.Witnesses).Select(CimRecords.Witness).Where(w => w.Type is "Cloud Witness" or "File Share Witness").ToList();
+        if (witnesses.Count == 0)
+        {
+            return witnesses;
+        }
+
+        var endpoints = Optional(Cluster, WqlQueries.WitnessEndpoints);
+        return [.. witnesses.Select(w => CimRecords.WithEndpoint(w, endpoints.FirstOrDefault(e => string.Equals(e.Text("Name"), w.Name, StringComparison.OrdinalIgnoreCase))))];
     }
 
     // A tiered disk's resiliency is on its tiers: joined through the association, else by the "<disk>-<tier>" names.
@@ -73,6 +85,7 @@ internal sealed class SnapshotReader
     private IReadOnlyList<CimRow> Rows(string cimNamespace, string wql) => TryQuery(cimNamespace, wql) ?? [];
 
     // A feature most clusters do not install (Storage Replica): its missing namespace is not a failure worth logging.
+    // Also the witness's endpoint: without it only the witness's round trip is missing.
     private IReadOnlyList<CimRow> Optional(string cimNamespace, string wql)
     {
         try

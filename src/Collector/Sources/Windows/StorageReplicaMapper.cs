@@ -6,8 +6,12 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 /// <summary>
 /// azlocal.replication.state from Storage Replica's CIM classes: each group this node's cluster is the source of
 /// (IsPrimary), its partner from the partnership (DestinationComputerName) and its documented ReplicationStatus.
-/// No documented property gives the lag in seconds (LastInSyncTime is a moment, not a lag, and its behaviour while in
-/// sync is not documented), so the lag is left unknown (null) rather than estimated.
+/// The lag is known in one case only: a synchronous group that is continuously replicating is not behind at all
+/// (synchronous mode "requires all writes to commit on the destination server and commit on the source server",
+/// Set-SRPartnership -ReplicationMode), so its lag is 0. Otherwise no documented property gives it: LastInSyncTime
+/// is a moment, and Microsoft's own Get-SRGroup output shows it empty on a source group that is in its RPO
+/// (Set-SRPartnership example 2), so now − LastInSyncTime cannot be computed where the agent reads it; the lag is
+/// left unknown (null) rather than estimated.
 /// </summary>
 internal static class StorageReplicaMapper
 {
@@ -23,11 +27,15 @@ internal static class StorageReplicaMapper
                 continue; // not in a partnership: nothing is replicated, nothing to watch
             }
 
-            readings.Add(new ReplicationReading(group.Name, partner.DestinationComputerName, mode, State(group.ReplicationStatus), LagSeconds: null));
+            readings.Add(new ReplicationReading(group.Name, partner.DestinationComputerName, mode, State(group.ReplicationStatus), LagSeconds(mode, group.ReplicationStatus)));
         }
 
         return readings;
     }
+
+    /// <summary>0 for a synchronous group in ReplicationStatus 1 ContinuouslyReplicating; otherwise unknown (null).</summary>
+    public static double? LagSeconds(ReplicationMode mode, int replicationStatus) =>
+        mode == ReplicationMode.Synchronous && replicationStatus == 1 ? 0 : null;
 
     /// <summary>MSFT_WvrReplicationGroup.ReplicationMode: 1 Sync, 2 Async.</summary>
     public static ReplicationMode? Mode(int value) => value switch

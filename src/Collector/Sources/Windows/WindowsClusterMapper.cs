@@ -11,7 +11,7 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 internal static class WindowsClusterMapper
 {
     /// <summary>Virtual disks that are not workload volumes: the Health Service's performance history store.</summary>
-    private static readonly HashSet<string> InfrastructureDisks = new(StringComparer.OrdinalIgnoreCase) { "ClusterPerformanceHistory" };
+    public static readonly IReadOnlySet<string> InfrastructureDisks = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ClusterPerformanceHistory" };
 
     public static IReadOnlyList<NodeReading> Members(WindowsSnapshot snapshot, string reportingNode, NodeMetrics own)
     {

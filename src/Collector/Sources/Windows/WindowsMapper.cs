@@ -1,4 +1,5 @@
 using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows.Probes;
 using AzLocalMonitor.Collector.Sources.Windows.Records;
 
 namespace AzLocalMonitor.Collector.Sources.Windows;
@@ -29,7 +30,14 @@ internal sealed class WindowsMapper
         var own = _node.Map(snapshot, _reportingNode);
         var members = WindowsClusterMapper.Members(snapshot, _reportingNode, own);
         var operations = _operations.Observe(snapshot, _reportingNode);
-        var facts = WindowsClusterMapper.Facts(snapshot, Faults.Counts()) is { } f ? f with { Operations = operations } : null;
+        var facts = WindowsClusterMapper.Facts(snapshot, Faults.Counts()) is { } f
+            ? f with
+            {
+                Operations = operations,
+                SiteLatencies = ProbeReadings.Sites(snapshot, _reportingNode),
+                WitnessLatencySeconds = ProbeReadings.WitnessSeconds(snapshot),
+            }
+            : null;
         return new ClusterReading(members, facts)
         {
             ClusterQueryable = snapshot.ClusterReachable,

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using AzLocalMonitor.Collector.Sources.Linux;
 using AzLocalMonitor.Collector.Sources.Readings;
 using AzLocalMonitor.Collector.Sources.Windows.Cim;
+using AzLocalMonitor.Collector.Sources.Windows.Probes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,6 +26,7 @@ internal sealed class WindowsSource : IMetricSource
     private readonly WindowsMapper _mapper;
     private readonly HealthFaultReader _faults;
     private readonly PeerProber _prober;
+    private readonly EndpointProber _endpoints;
     private readonly ReadLoop _loop;
     private readonly Lock _lock = new();
     private readonly ILogger _logger;
@@ -37,6 +39,7 @@ internal sealed class WindowsSource : IMetricSource
     {
         _logger = logger ?? NullLogger.Instance;
         _prober = new PeerProber(peers, probeInterval, time);
+        _endpoints = new EndpointProber(probeInterval, time);
         _node = node;
         _time = time;
         _reader = new SnapshotReader(new WmiCimQuery(), node);
@@ -58,6 +61,7 @@ internal sealed class WindowsSource : IMetricSource
         _faultsRefreshed = _time.GetUtcNow();
         _ = Read();
         _prober.Start();
+        _endpoints.Start();
         _loop.Start();
     }
 
@@ -71,7 +75,11 @@ internal sealed class WindowsSource : IMetricSource
                 _faultsRefreshed = _time.GetUtcNow();
             }
 
-            var reading = _mapper.Map(_reader.Read(_perf.Read()) with { PeerLatencies = _prober.Latest });
+            // The cluster names what to time (other sites' nodes, the witness); the prober times it in the background
+            // and this reading uses its last round.
+            var snapshot = _reader.Read(_perf.Read());
+            _endpoints.SetTargets(ProbeReadings.Targets(snapshot, _node));
+            var reading = _mapper.Map(snapshot with { PeerLatencies = _prober.Latest, Probes = _endpoints.Latest });
             LogProblems();
             var changes = StateChanges.Between(_last, reading, _time.GetUtcNow());
             _last = reading;
@@ -88,6 +96,7 @@ internal sealed class WindowsSource : IMetricSource
     {
         await _loop.DisposeAsync().ConfigureAwait(false);
         await _prober.DisposeAsync().ConfigureAwait(false);
+        await _endpoints.DisposeAsync().ConfigureAwait(false);
         _faults.Dispose();
     }
 

@@ -6,11 +6,15 @@ namespace AzLocalMonitor.Collector.Sources.Windows;
 /// </summary>
 internal static class WqlQueries
 {
-    public const string Nodes = "SELECT Name, State, NodeWeight, DynamicWeight, NodeDrainStatus FROM MSCluster_Node";
+    public const string Nodes = "SELECT Name, State, NodeWeight, DynamicWeight, NodeDrainStatus, FaultDomain FROM MSCluster_Node";
     public const string Cluster = "SELECT Name, QuorumType, QuorumTypeValue, DynamicQuorumEnabled, WitnessDynamicWeight FROM MSCluster_Cluster";
 
     // The WHERE keeps the answer small (a cluster has a resource per VM); replay and the reader filter again in code.
     public const string Witnesses = "SELECT Name, Type, State FROM MSCluster_Resource WHERE Type = 'Cloud Witness' OR Type = 'File Share Witness'";
+
+    // The witness's endpoint (AccountName, EndpointInfo; SharePath), which the agent times. Asked apart, so that a
+    // provider refusing the embedded object costs the round trip only, never the witness's state.
+    public const string WitnessEndpoints = "SELECT Name, PrivateProperties FROM MSCluster_Resource WHERE Type = 'Cloud Witness' OR Type = 'File Share Witness'";
     public const string Groups = "SELECT Name, OwnerNode, IsCore, GroupType FROM MSCluster_ResourceGroup";
     public const string Networks = "SELECT Name, Role FROM MSCluster_Network";
     public const string NetworkInterfaces = "SELECT Node, Network, Adapter, AdapterId FROM MSCluster_NetworkInterface";

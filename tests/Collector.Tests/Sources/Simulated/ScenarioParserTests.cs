@@ -77,6 +77,7 @@ public class ScenarioParserTests
     [InlineData("repair-queue-depth: 32\n", 1, "from 1 to 16")]
     [InlineData("nodes: 3\nevents:\n  - at: 1s\n    partition: [node-1, node-2, node-3]\n", 4, "not none or all 3")]
     [InlineData("nodes: 3\nevents:\n  - at: 1s\n    drive-fail: {node: node-1, drive: 9}\n", 4, "from 1 to 4")]
+    [InlineData("preset: three-node\nevents:\n  - at: 1s\n    volume-resize: volume-9\n", 4, "unknown volume 'volume-9'")]
     [InlineData("growth:\n  weekly: 200%\n", 2, "is not a share")]
     [InlineData("growth:\n  steps:\n    - vms: 3\n", 3, "no 'at' time")]
     public void Parse_Invalid_ErrorNamesFileAndLine(string yaml, int line, string message)

@@ -67,6 +67,41 @@ public class RoutineOperationsTests
         Assert.Empty(log.Observe(Nodes((0, 0)), Reporter));
     }
 
+    [Fact]
+    public void AVirtualDiskThatAppears_IsVolumeCreated_AndASizeChange_IsVolumeResized()
+    {
+        // MSFT_VirtualDisk FriendlyName and Size (learn.microsoft.com/windows-hardware/drivers/storage/msft-virtualdisk);
+        // ClusterPerformanceHistory is the Health Service's own disk, not a workload volume.
+        var log = new RoutineOperations(_time);
+        Assert.Empty(log.Observe(VirtualDisks(("ClusterPerformanceHistory", 20L << 30), ("UserStorage_1", 1L << 40)), Reporter)); // first reading: all already there
+
+        Assert.Equal([("volume_created", "UserStorage_2")],
+            log.Observe(VirtualDisks(("ClusterPerformanceHistory", 20L << 30), ("UserStorage_1", 1L << 40), ("UserStorage_2", 1L << 40)), Reporter));
+        Assert.Equal([("volume_created", "UserStorage_2"), ("volume_resized", "UserStorage_1")],
+            log.Observe(VirtualDisks(("ClusterPerformanceHistory", 20L << 30), ("UserStorage_1", 2L << 40), ("UserStorage_2", 1L << 40)), Reporter));
+    }
+
+    [Fact]
+    public void VirtualDisksMissingFromOneReading_AreNotCreatedWhenTheyComeBack()
+    {
+        // A refused storage query reads as no disks; the next answer is not a wave of creations.
+        var log = new RoutineOperations(_time);
+        log.Observe(VirtualDisks(("UserStorage_1", 1L << 40)), Reporter);
+        Assert.Empty(log.Observe(VirtualDisks(), Reporter));
+        Assert.Empty(log.Observe(VirtualDisks(("UserStorage_1", 1L << 40)), Reporter));
+    }
+
+    [Fact]
+    public void TheFirstWorkloadVolume_AfterOnlyThePerformanceHistory_IsCreated()
+    {
+        var log = new RoutineOperations(_time);
+        log.Observe(VirtualDisks(("ClusterPerformanceHistory", 20L << 30)), Reporter);
+        Assert.Equal([("volume_created", "UserStorage_1")], log.Observe(VirtualDisks(("ClusterPerformanceHistory", 20L << 30), ("UserStorage_1", 1L << 40)), Reporter));
+    }
+
+    private static WindowsSnapshot VirtualDisks(params (string Name, long Size)[] disks) =>
+        new() { VirtualDisks = [.. disks.Select(d => new VirtualDiskRecord { FriendlyName = d.Name, Size = d.Size })] };
+
     private static WindowsSnapshot Nodes((int State, int Drain) n1) =>
         new() { Nodes = [new ClusterNodeRecord { Name = "n1", State = n1.State, NodeDrainStatus = n1.Drain }] };
 

@@ -12,13 +12,15 @@ namespace AzLocalMonitor.Collector.Tests.Sources.Windows;
 public class StorageReplicaMapperTests
 {
     [Fact]
-    public void TheStretchedFixture_ReportsTheSourceGroupsInAPartnership_WithoutALag()
+    public void TheStretchedFixture_ReportsTheSourceGroupsInAPartnership_LagOnlyWhereSynchronousAndInSync()
     {
         var replication = Captures.Replay(Captures.StretchedReplication).Cluster!.Replication;
 
+        // pacs: synchronous, ContinuouslyReplicating: a synchronous write commits on the destination first
+        // (Set-SRPartnership -ReplicationMode), so nothing is behind. ehr: asynchronous, OutOfRPO: unknown.
         Assert.Equal(
             [
-                new ReplicationReading("pacs", "contoso-n03", ReplicationMode.Synchronous, ReplicationState.InSync, null),
+                new ReplicationReading("pacs", "contoso-n03", ReplicationMode.Synchronous, ReplicationState.InSync, 0),
                 new ReplicationReading("ehr", "hospital-b-n01", ReplicationMode.Asynchronous, ReplicationState.WaitingForDestination, null),
             ],
             replication);
@@ -32,6 +34,15 @@ public class StorageReplicaMapperTests
         Assert.Empty(source.Read().Cluster!.Replication);
         Assert.Empty(source.Failures);
     }
+
+    [Theory]
+    [InlineData(1, 1, 0.0)] // Sync, ContinuouslyReplicating
+    [InlineData(1, 10, null)] // Sync, InitialBlockCopy: how far behind is not given
+    [InlineData(1, 7, null)] // Sync, WaitingForDestination
+    [InlineData(2, 1, null)] // Async, ContinuouslyReplicating: behind by up to the RPO
+    [InlineData(2, 12, null)] // Async, ContinuouslyReplicating_InRPO: LastInSyncTime empty in Microsoft's Get-SRGroup output
+    public void Lag_IsZeroOnlyForASynchronousGroupContinuouslyReplicating(int mode, int status, double? expected) =>
+        Assert.Equal(expected, StorageReplicaMapper.LagSeconds(StorageReplicaMapper.Mode(mode)!.Value, status));
 
     [Theory]
     [InlineData(1, "InSync")] // ContinuouslyReplicating

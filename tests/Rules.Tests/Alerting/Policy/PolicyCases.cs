@@ -230,6 +230,16 @@ public static class PolicyCases
         {
             Expect = [Info(("operation", "node_drained"), ("subject", "node-2"))],
         },
+        new("AzLocalRoutineOperation", "info", true, "volume-1 created within the last hour",
+            _ => Healthy().Gauge(Instruments.ClusterOperations, 1, ("operation", "volume_created"), ("subject", "volume-1")), TimeSpan.FromSeconds(10))
+        {
+            Expect = [Info(("operation", "volume_created"), ("subject", "volume-1"))],
+        },
+        new("AzLocalRoutineOperation", "info", true, "volume-1 resized within the last hour",
+            _ => Healthy().Gauge(Instruments.ClusterOperations, 1, ("operation", "volume_resized"), ("subject", "volume-1")), TimeSpan.FromSeconds(10))
+        {
+            Expect = [Info(("operation", "volume_resized"), ("subject", "volume-1"))],
+        },
         new("AzLocalRoutineOperation", "info", false, "an operation reported with 0 (none)",
             _ => Healthy().Gauge(Instruments.ClusterOperations, 0, ("operation", "storage_job_finished"), ("subject", "repair-1")), 2 * Min) { Expect = [] },
     ];

@@ -27,7 +27,8 @@ internal sealed class SimulatedCluster
     private readonly Impairments _impairments;
     private readonly bool[] _pausedWhenDown;
 
-    // Routine operations by scenario time (pause = drain, resume); drive retirements come from the storage model.
+    // Routine operations by scenario time (pause = drain, resume, volume created or resized); drive retirements come
+    // from the storage model.
     private readonly List<(TimeSpan At, string Operation, string Subject)> _operations = [];
 
     /// <summary>How long a finished routine operation is reported (the informational alert's lifetime).</summary>
@@ -110,6 +111,12 @@ internal sealed class SimulatedCluster
                 _states[index] = NodeState.Up;
                 _drainStart[index] = null;
                 _operations.Add((now, "node_resumed", e.Node!));
+                break;
+            case ScenarioAction.VolumeCreated:
+                _operations.Add((now, "volume_created", e.Volume!));
+                break;
+            case ScenarioAction.VolumeResized:
+                _operations.Add((now, "volume_resized", e.Volume!));
                 break;
             case ScenarioAction.WitnessFail:
                 _witness = WitnessState.Failed;

@@ -61,6 +61,14 @@ internal sealed class CimRow
 
     public CimRow? Nested(string name) => Get(name) as CimRow;
 
+    /// <summary>A string array property (a lone string reads as one element; null, or no value, as none).</summary>
+    public IReadOnlyList<string> Texts(string name) => Get(name) switch
+    {
+        IReadOnlyList<object?> list => [.. list.OfType<string>()],
+        string single => [single],
+        _ => [],
+    };
+
     private static int? ToInt(object? value) => value switch
     {
         long l when l is >= int.MinValue and <= int.MaxValue => (int)l,

@@ -14,4 +14,10 @@ internal sealed record ClusterNodeRecord
 
     /// <summary>0 NotInitiated, 1 InProgress, 2 Completed, 3 Failed.</summary>
     public int NodeDrainStatus { get; init; }
+
+    /// <summary>
+    /// FaultDomain (string[], the node common property CLUSREG_NAME_NODE_FAULT_DOMAIN): the fault domains the node
+    /// belongs to; empty where none are configured.
+    /// </summary>
+    public IReadOnlyList<string> FaultDomain { get; init; } = [];
 }

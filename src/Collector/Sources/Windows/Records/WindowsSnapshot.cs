@@ -1,4 +1,5 @@
 using AzLocalMonitor.Collector.Sources.Readings;
+using AzLocalMonitor.Collector.Sources.Windows.Probes;
 
 namespace AzLocalMonitor.Collector.Sources.Windows.Records;
 
@@ -46,4 +47,10 @@ internal sealed record WindowsSnapshot
 
     /// <summary>Round trips to the configured peers (--peer), measured by the same prober as on Linux: Windows has no counter for it.</summary>
     public IReadOnlyList<PeerLatency> PeerLatencies { get; init; } = [];
+
+    /// <summary>
+    /// Round trips (seconds) to the targets the cluster names (<see cref="ProbeReadings.Targets"/>): nodes of the other
+    /// sites and the witness's endpoint. A target that did not answer is absent.
+    /// </summary>
+    public IReadOnlyDictionary<ProbeTarget, double> Probes { get; init; } = new Dictionary<ProbeTarget, double>();
 }

@@ -197,4 +197,32 @@ public class ImpairmentTests
         Assert.Contains(("drive_retired", "node-3/capacity-1"), cluster.Read(S(261)).Cluster!.Operations);
         Assert.DoesNotContain(cluster.Read(S(3611)).Cluster!.Operations, o => o.Operation == "node_drained"); // an hour later
     }
+
+    [Fact]
+    public void RoutineOperations_VolumeCreatedAndResized_AreReportedForAnHour_WithoutChangingTheVolume()
+    {
+        // The catalog's operations include volume_created and volume_resized (MetricCatalog.States.Operations).
+        var scenario = ScenarioParser.Parse("""
+            preset: three-node
+            events:
+              - at: 30s
+                volume-create: volume-2
+              - at: 90s
+                volume-resize: volume-1
+            """, "volumes.yaml");
+        Assert.Equal([ScenarioAction.VolumeCreated, ScenarioAction.VolumeResized], scenario.Events.Select(e => e.Action));
+        var cluster = new SimulatedCluster(scenario);
+        var before = cluster.Read(S(1)).Cluster!.Volumes.Single(v => v.Name == "volume-1").SizeBytes;
+
+        foreach (var e in scenario.Events)
+        {
+            cluster.Apply(e, T0);
+        }
+
+        Assert.Equal([("volume_created", "volume-2")], cluster.Read(S(60)).Cluster!.Operations);
+        Assert.Equal([("volume_created", "volume-2"), ("volume_resized", "volume-1")], cluster.Read(S(120)).Cluster!.Operations);
+        Assert.Equal([("volume_resized", "volume-1")], cluster.Read(S(3650)).Cluster!.Operations); // the creation is an hour old
+        Assert.Empty(cluster.Read(S(3700)).Cluster!.Operations);
+        Assert.Equal(before, cluster.Read(S(120)).Cluster!.Volumes.Single(v => v.Name == "volume-1").SizeBytes);
+    }
 }
