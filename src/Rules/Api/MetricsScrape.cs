@@ -119,7 +119,7 @@ internal sealed class MetricsScrape
         var result = await _output.FlushAsync(_cancellation).ConfigureAwait(false);
         if (result.IsCompleted || result.IsCanceled)
         {
-            throw new OperationCanceledException("The scraper went away.");
+            throw new OperationCanceledException("The scraper went away.", _cancellation);
         }
     }
 
