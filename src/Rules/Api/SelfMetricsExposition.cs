@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using OpenTelemetry.Metrics;
 
 namespace AzLocalMonitor.Rules.Api;
@@ -19,10 +19,10 @@ public sealed class SelfMetricsExposition(RequestDelegate exporter)
         return new SelfMetricsExposition(branch.Build());
     }
 
-    /// <summary>Appends the self-metrics in the Prometheus text format 0.0.4 (what the exporter writes without an Accept header).</summary>
-    public async Task AppendToAsync(StringBuilder text, HttpContext request)
+    /// <summary>Writes the self-metrics in the Prometheus text format 0.0.4 (what the exporter writes without an Accept header).</summary>
+    public async Task WriteToAsync(IBufferWriter<byte> output, HttpContext request)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(request);
         var context = new DefaultHttpContext { RequestServices = request.RequestServices };
         context.Request.Method = HttpMethods.Get;
@@ -37,6 +37,18 @@ public sealed class SelfMetricsExposition(RequestDelegate exporter)
 
         // The exporter writes an unlabelled sample as "name{} 1"; valid, but "name 1" is what scrapers and greps saw
         // before. Label values here are fixed words, so "{} " cannot occur inside one.
-        text.Append(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).Replace("{} ", " ", StringComparison.Ordinal));
+        var rest = body.GetBuffer().AsSpan(0, (int)body.Length);
+        while (true)
+        {
+            var at = rest.IndexOf("{} "u8);
+            if (at < 0)
+            {
+                output.Write(rest);
+                return;
+            }
+
+            output.Write(rest[..at]);
+            rest = rest[(at + 2)..]; // keeps the space
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AzLocalMonitor.Rules.Exposition;
 using AzLocalMonitor.Rules.Series;
@@ -35,5 +36,25 @@ public class PrometheusTextWriterTests
         var sb = new StringBuilder();
         new PrometheusTextWriter(sb).Sample("up", LabelSet.Empty, 1);
         Assert.Equal("up 1\n", sb.ToString());
+    }
+
+    [Fact]
+    public void OverASink_LinesLongerThanTheBuffer_AreWhole_AndFlushHandsOnTheRest()
+    {
+        // A value of 2,400 characters with escapes, through the smallest buffer (1 KiB): it is handed on in pieces.
+        var value = string.Concat(Enumerable.Repeat("é\\\"\n", 600));
+        var escaped = string.Concat(Enumerable.Repeat("é\\\\\\\"\\n", 600));
+        var sink = new ArrayBufferWriter<byte>();
+        var writer = new PrometheusTextWriter(sink, bufferSize: 16);
+
+        writer.Family("m", "gauge", "h");
+        writer.Sample("m", LabelSet.Of("path", value), 0.25);
+        writer.Sample("m", LabelSet.Of("path", "short"), double.NegativeInfinity);
+        writer.Flush();
+
+        Assert.Equal(
+            $"# HELP m h\n# TYPE m gauge\nm{{path=\"{escaped}\"}} 0.25\nm{{path=\"short\"}} -Inf\n",
+            Encoding.UTF8.GetString(sink.WrittenSpan));
+        Assert.Equal(sink.WrittenCount, writer.HandedOn);
     }
 }
