@@ -20,8 +20,6 @@ public sealed class HarnessServer : IAsyncDisposable
     /// <summary>First arrival (Stopwatch ticks) of a firing alert per (alertname, cluster) at the Alertmanager API (Rules' POST).</summary>
     public ConcurrentDictionary<(string Alert, string Cluster), long> AtAlertmanager { get; } = new();
 
-    /// <summary>The alert's <c>startsAt</c> (Rules' clock: when its rule found it active) per (alertname, cluster).</summary>
-    public ConcurrentDictionary<(string Alert, string Cluster), DateTimeOffset> StartsAt { get; } = new();
 
     public HarnessServer(int port, PeerSeries? series, int shards)
     {
@@ -58,10 +56,6 @@ public sealed class HarnessServer : IAsyncDisposable
                 var name = labels.TryGetProperty("alertname", out var a) ? a.GetString() ?? "" : "";
                 var cluster = labels.TryGetProperty("cluster", out var c) ? c.GetString() ?? "" : "";
                 Arrivals.TryAdd((name, cluster), now);
-                if (alert.TryGetProperty("startsAt", out var starts) && starts.TryGetDateTimeOffset(out var at))
-                {
-                    StartsAt.TryAdd((name, cluster), at);
-                }
             }
 
             return Results.Ok();

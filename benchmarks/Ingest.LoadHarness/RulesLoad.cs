@@ -22,7 +22,6 @@ public sealed class RulesLoad : IDisposable
     // Written by the driver thread between rounds, read by the senders: Volatile keeps it simple and cheap.
     private readonly bool[] _faultOn;
     private readonly long[] _faultSentAt; // Stopwatch ticks of the first faulted send per cluster, 0 = not yet
-    private readonly DateTimeOffset[] _faultSentWall; // the same moment on the wall clock (compared with Rules' startsAt)
     private long _lastRoundMs;
 
     public RulesLoad(Uri baseUrl, string? token, FleetShape fleet, bool json, int concurrency, Func<int, int, FleetShapeRequest> faults, IEnumerable<int> probeClusters)
@@ -62,7 +61,6 @@ public sealed class RulesLoad : IDisposable
         PointsPerRound = _healthy.Sum(t => (long)t.Points);
         _faultOn = new bool[fleet.Clusters];
         _faultSentAt = new long[fleet.Clusters];
-        _faultSentWall = new DateTimeOffset[fleet.Clusters];
     }
 
     public int Concurrency { get; }
@@ -85,9 +83,6 @@ public sealed class RulesLoad : IDisposable
 
     /// <summary>Stopwatch timestamp of the first faulted request of <paramref name="cluster"/>, or 0.</summary>
     public long FaultSentAt(int cluster) => Volatile.Read(ref _faultSentAt[cluster]);
-
-    /// <summary>Wall-clock time of the first faulted request of <paramref name="cluster"/>.</summary>
-    public DateTimeOffset FaultSentWall(int cluster) => _faultSentWall[cluster];
 
     /// <summary>Runs rounds until <paramref name="until"/> says stop (checked between rounds).</summary>
     public async Task RunAsync(TimeSpan? interval, Func<int, bool> keepGoing, CancellationToken ct)
@@ -140,11 +135,7 @@ public sealed class RulesLoad : IDisposable
         content.Headers.ContentType = _contentType;
         if (faulted && Volatile.Read(ref _faultSentAt[cluster]) == 0)
         {
-            var wall = DateTimeOffset.UtcNow;
-            if (Interlocked.CompareExchange(ref _faultSentAt[cluster], Stopwatch.GetTimestamp(), 0) == 0)
-            {
-                _faultSentWall[cluster] = wall;
-            }
+            Interlocked.CompareExchange(ref _faultSentAt[cluster], Stopwatch.GetTimestamp(), 0);
         }
 
         try
