@@ -4,7 +4,7 @@
 #   protobuf, then JSON), the same fleet's distinct samples scraped by Prometheus 2.42 and imported by
 #   VictoriaMetrics (Prometheus text to /api/v1/import/prometheus). CPU = utime+stime from /proc over the same
 #   measured window; RSS from /proc. Checks that Rules fires the same alerts as the policy exported as Prometheus
-#   rules (deploy/prometheus/rules/azlocal.rules.yml) evaluated by that Prometheus on the same samples.
+#   rules (deploy/prometheus-only/rules/azlocal.rules.yml) evaluated by that Prometheus on the same samples.
 # Usage: benchmarks/ingest-vs-peers.sh [harness options, see: dotnet run --project benchmarks/Ingest.LoadHarness -- --help]
 #   default: 1000 clusters × 3 nodes × 4 volumes, 5 s warm-up + 30 s per row (≈ 3 min with the builds done)
 #   e.g. --clusters 6000 --seconds 60 for ~1M series; --paced for the real 10 s cadence.
@@ -48,7 +48,7 @@ echo "# Rules pid $RULES on 127.0.0.1:$RULES_PORT, idle RSS $(awk '/^VmRSS:/ {pr
 set +e
 dotnet "$ROOT/benchmarks/Ingest.LoadHarness/bin/Release/net10.0/Ingest.LoadHarness.dll" \
   --rules "http://127.0.0.1:$RULES_PORT" --rules-pid "$RULES" --port "$HARNESS_PORT" --peer-port "$PEER_PORT" --vm-port "$VM_PORT" \
-  --prometheus-rules "$ROOT/deploy/prometheus/rules/azlocal.rules.yml" --work "$WORK/peers" "$@" | tee "$WORK/harness.out"
+  --prometheus-rules "$ROOT/deploy/prometheus-only/rules/azlocal.rules.yml" --work "$WORK/peers" "$@" | tee "$WORK/harness.out"
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then
   echo "# harness failed ($status); Rules log tail:"; tail -5 "$WORK/rules.log"

@@ -116,6 +116,13 @@ public sealed class HarnessRun(HarnessOptions options)
         config.AppendLine("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s");
         if (options.Text("--prometheus-rules") is { } rules)
         {
+            // Prometheus treats rule_files as globs: a wrong path would load no rule and the alerts check would compare
+            // against nothing (a moved rules file once did exactly that).
+            if (!File.Exists(rules))
+            {
+                throw new FileNotFoundException($"--prometheus-rules: no such file {Path.GetFullPath(rules)}", rules);
+            }
+
             config.AppendLine(CultureInfo.InvariantCulture, $"rule_files: ['{Path.GetFullPath(rules)}']");
         }
 
