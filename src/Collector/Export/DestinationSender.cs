@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AzLocalMonitor.Collector.Export;
@@ -16,19 +17,6 @@ namespace AzLocalMonitor.Collector.Export;
 internal sealed class DestinationSender
 {
     private const string ProtobufMediaType = "application/x-protobuf";
-
-    /// <summary>
-    /// How long ago (whole seconds, the agent's clock) the posted batch was spooled: Rules holds its notifications while
-    /// it receives old batches (it was down: they are history, and its HA peer has already alerted on them).
-    /// </summary>
-    private const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
-
-    /// <summary>
-    /// How many batches wait behind the posted one for this destination, and who this agent is: Rules holds the
-    /// cluster's notifications until this agent's replay reaches an empty spool (a known end, not a timeout).
-    /// </summary>
-    private const string BacklogHeader = "AzLocalMonitor-Backlog";
-    private const string AgentHeader = "AzLocalMonitor-Agent";
 
     private readonly BatchSpool _spool;
     private readonly HttpClient _http;
@@ -181,12 +169,14 @@ internal sealed class DestinationSender
 
         using var request = new HttpRequestMessage(HttpMethod.Post, Destination.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtobufMediaType);
-        request.Headers.TryAddWithoutValidation(BatchAgeHeader, BatchAge(path).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Rules holds its notifications while it receives old batches (it was down: they are history, its HA peer has
+        // alerted on them already), until this agent's spool is empty behind the posted batch (ExportHeaders).
+        request.Headers.TryAddWithoutValidation(ExportHeaders.BatchAge, BatchAge(path).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var behind = Math.Max(0, _spool.Pending(Destination.Name) - 1); // Pending counts the posted batch itself
-        request.Headers.TryAddWithoutValidation(BacklogHeader, behind.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(ExportHeaders.Backlog, behind.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_agent.Length > 0)
         {
-            request.Headers.TryAddWithoutValidation(AgentHeader, _agent);
+            request.Headers.TryAddWithoutValidation(ExportHeaders.Agent, _agent);
         }
         foreach (var (key, value) in Destination.Headers)
         {

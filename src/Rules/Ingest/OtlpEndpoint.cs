@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using AzLocalMonitor.Rules.Alerting;
 using AzLocalMonitor.Rules.Auth;
 using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Telemetry;
 using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,15 +22,6 @@ public static class OtlpEndpoint
 {
     private static readonly IResult EmptyProtobuf = Results.Bytes(Array.Empty<byte>(), "application/x-protobuf");
     private static readonly IResult EmptyJson = Results.Text("{}", "application/json");
-
-    /// <summary>Sent by the AzLocalMonitor agent: how many seconds ago (its clock) the batch was spooled.</summary>
-    public const string BatchAgeHeader = "AzLocalMonitor-Batch-Age";
-
-    /// <summary>Sent by the AzLocalMonitor agent: how many batches still wait in its spool behind this one, for this Rules.</summary>
-    public const string BacklogHeader = "AzLocalMonitor-Backlog";
-
-    /// <summary>Sent by the AzLocalMonitor agent: its node name (whose replay a backlog is).</summary>
-    public const string AgentHeader = "AzLocalMonitor-Agent";
 
     public static async Task<IResult> HandleAsync(HttpContext http, IngestPipeline pipeline, IOptions<IngestOptions> options, SelfMetrics metrics)
     {
@@ -149,14 +141,14 @@ public static class OtlpEndpoint
     /// <summary>What the agent's headers say about its backlog; <see cref="ReplayMark.None"/> for a client that says nothing.</summary>
     internal static ReplayMark Replay(IHeaderDictionary headers, TimeSpan replayAfter)
     {
-        var age = Count(headers[BatchAgeHeader].ToString());
-        var backlog = Count(headers[BacklogHeader].ToString());
+        var age = Count(headers[ExportHeaders.BatchAge].ToString());
+        var backlog = Count(headers[ExportHeaders.Backlog].ToString());
         if (age is null && backlog is null)
         {
             return ReplayMark.None;
         }
 
-        var agent = headers[AgentHeader].ToString();
+        var agent = headers[ExportHeaders.Agent].ToString();
         var old = age is { } seconds && TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue)) >= replayAfter;
         return new ReplayMark(agent.Length is > 0 and <= 256 ? agent : null, old, backlog is { } b ? (int)Math.Min(b, int.MaxValue) : null);
     }
