@@ -45,7 +45,7 @@ public sealed class ClusterAlerts
     /// from its spool (this replica was down), which is history, not the present. An HA replica coming back must not
     /// page again for an incident its peer has already resolved; once the replay is over it sends what is true then.
     /// </summary>
-    public DateTimeOffset? HoldSendsUntil { get; private set; }
+    public DateTimeOffset? HoldSendsUntil => _replays.Count == 0 ? null : _replays.Values.Max();
 
     /// <summary>When the current hold began: a hold is never extended past <see cref="RuleEngine.ReplayHoldMax"/> from it.</summary>
     public DateTimeOffset HoldSince { get; private set; }
@@ -83,16 +83,10 @@ public sealed class ClusterAlerts
             var cap = HoldSince + max;
             _replays[mark.Key] = until < cap ? until : cap;
         }
-
-        HoldSendsUntil = _replays.Count == 0 ? null : _replays.Values.Max();
     }
 
     /// <summary>The hold is over (its time ran out): every agent's replay is forgotten.</summary>
-    public void EndHold()
-    {
-        _replays.Clear();
-        HoldSendsUntil = null;
-    }
+    public void EndHold() => _replays.Clear();
 
     /// <summary>Keys of alerts forgotten since the last persisted change (their rows are deleted).</summary>
     public List<(string RuleKey, LabelSet Labels)> Forgotten { get; } = [];
