@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Collector.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
@@ -22,7 +22,7 @@ public sealed class BacklogHeaderTests : IDisposable
     {
         var seen = new List<(string? Backlog, string? Agent, string? Age)>();
         using var listener = new HttpListener();
-        var url = $"http://127.0.0.1:{FreePort()}/";
+        var url = $"http://127.0.0.1:{FreePort.Next()}/";
         listener.Prefixes.Add(url);
         listener.Start();
         var server = Task.Run(async () =>
@@ -59,12 +59,5 @@ public sealed class BacklogHeaderTests : IDisposable
         Assert.Equal(["2", "1", "0"], seen.Select(s => s.Backlog));
         Assert.All(seen, s => Assert.Equal("node-7", s.Agent));
         Assert.All(seen, s => Assert.True(long.TryParse(s.Age, out var age) && age >= 0, $"batch age '{s.Age}'"));
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
+using AzLocalMonitor.Collector.Tests.Fakes;
 using OtlpRequest = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceRequest;
 using OtlpResponse = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceResponse;
 
@@ -21,7 +21,7 @@ internal sealed class OtlpReceiver : IDisposable
 
     public OtlpReceiver()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(BaseUrl + "/");
         _listener.Start();
@@ -92,12 +92,6 @@ internal sealed class OtlpReceiver : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Google.Protobuf's ToByteArray is an extension in a namespace the tests do not otherwise import.</summary>

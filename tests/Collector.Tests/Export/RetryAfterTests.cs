@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Export.Spool;
 using AzLocalMonitor.Collector.Tests.Fakes;
@@ -24,7 +23,7 @@ public sealed class RetryAfterTests : IDisposable
         var time = new FakeTimeProvider(TestClock.Start);
         var arrivals = new List<DateTimeOffset>();
         using var listener = new HttpListener();
-        var url = $"http://127.0.0.1:{FreePort()}/";
+        var url = $"http://127.0.0.1:{FreePort.Next()}/";
         listener.Prefixes.Add(url);
         listener.Start();
         var server = Task.Run(async () =>
@@ -83,12 +82,5 @@ public sealed class RetryAfterTests : IDisposable
         Assert.Equal(cap, DestinationSender.ServerDelay(new RetryConditionHeaderValue(TimeSpan.FromDays(1)), now, cap));
         Assert.Equal(TimeSpan.Zero, DestinationSender.ServerDelay(new RetryConditionHeaderValue(now.AddSeconds(-30)), now, cap));
         Assert.Null(DestinationSender.ServerDelay(null, now, cap));
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

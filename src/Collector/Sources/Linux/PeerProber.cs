@@ -25,9 +25,13 @@ internal sealed class PeerProber : IAsyncDisposable
     {
         _peers = peers;
         _interval = interval;
-        _timeout = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 2, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
+        _timeout = TimeoutFor(interval);
         _time = time;
     }
+
+    /// <summary>How long a probe waits for an answer: half the interval, at least 100 ms, at most 2 s.</summary>
+    public static TimeSpan TimeoutFor(TimeSpan interval) =>
+        TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 2, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
 
     public IReadOnlyList<PeerLatency> Latest => _latest;
 

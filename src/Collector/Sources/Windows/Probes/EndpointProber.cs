@@ -22,8 +22,7 @@ internal sealed class EndpointProber : IAsyncDisposable
     public EndpointProber(TimeSpan interval, TimeProvider time)
     {
         _interval = interval;
-        // The --peer prober's bounds: half the interval, at least 100 ms, at most 2 s.
-        _timeout = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 2, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
+        _timeout = PeerProber.TimeoutFor(interval); // the --peer prober's bounds
         _time = time;
     }
 
