@@ -4,7 +4,8 @@
 
 .DESCRIPTION
   Read-only: it runs the same CIM queries, performance counters and Health Service call as the agent and writes them
-  as JSON, and changes nothing on the node. Windows PowerShell 5.1 (the inbox one) or PowerShell 7. Run it as the
+  as JSON, and changes nothing on the node. Credentials among cluster resources' private properties (a cloud
+  witness's key or token) are written as "(redacted)". Windows PowerShell 5.1 (the inbox one) or PowerShell 7. Run it as the
   account the agent runs as, or any local administrator (root\MSCluster and the Health Service need one).
 
   Layout (what `AzLocalMonitor.Collector --source windows-capture --capture DIR` replays):
@@ -73,6 +74,35 @@ $CounterPaths = @(
     '\Storage Spaces Drt(*)\Dirty Bytes'
 )
 
+# Private properties of cluster resources that hold credentials: a cloud witness's storage account key or SAS token
+# (PrimaryToken), a share's password. The agent reads none of them (only AccountName, EndpointInfo, SharePath), and a
+# capture is sent to us: they are replaced by "(redacted)" before anything is written.
+$SecretName = '(?i)(token|key|password|secret|credential|sas)'
+
+function Hide-Secret {
+    param([AllowNull()] [object] $Value)
+    if ($null -eq $Value -or $Value -is [string] -or $Value -is [ValueType]) { return }
+    if ($Value -is [System.Collections.IEnumerable]) { foreach ($item in $Value) { Hide-Secret $item }; return }
+    # A CIM property list entry ({ Name, Value, CimType, Flags }) of an embedded instance names its secret in Name.
+    $name = $Value.PSObject.Properties['Name']
+    $held = $Value.PSObject.Properties['Value']
+    if ($null -ne $name -and $null -ne $held -and "$($name.Value)" -match $SecretName -and $null -ne $held.Value) { $held.Value = '(redacted)' }
+    foreach ($property in @($Value.PSObject.Properties | Where-Object { $_.MemberType -eq 'NoteProperty' -and $_.Name -ne 'Value' })) {
+        if ($property.Name -match $SecretName -and $null -ne $property.Value) { $property.Value = '(redacted)' }
+        else { Hide-Secret $property.Value }
+    }
+}
+
+function Protect-PrivateProperty {
+    param([Parameter(Mandatory)] [object] $Instance)
+    $properties = $Instance.PSObject.Properties['PrivateProperties']
+    if ($null -eq $properties -or $null -eq $properties.Value) { return $Instance }
+    # A plain copy (a CIM instance is read-only) with the same depth the capture is written at.
+    $copy = ConvertTo-Json -InputObject $Instance -Depth 5 | ConvertFrom-Json
+    Hide-Secret $copy.PrivateProperties
+    return $copy
+}
+
 function Write-CaptureJson {
     param([Parameter(Mandatory)] [string] $Path, [AllowNull()] [object] $InputObject)
     $folder = Split-Path -Parent $Path
@@ -86,6 +116,7 @@ function Save-CimClass {
     try {
         # @(...) keeps an array for zero or one instance, as the replay expects.
         $instances = @(Get-CimInstance -Namespace $Namespace -ClassName $ClassName -ErrorAction Stop)
+        if ($ClassName -eq 'MSCluster_Resource') { $instances = @($instances | ForEach-Object { Protect-PrivateProperty $_ }) }
         Write-CaptureJson -Path (Join-Path $folder "$ClassName.json") -InputObject $instances
     } catch {
         Write-Warning "${Namespace} ${ClassName}: $($_.Exception.Message)"

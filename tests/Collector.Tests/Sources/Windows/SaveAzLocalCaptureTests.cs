@@ -64,6 +64,52 @@ public sealed class SaveAzLocalCaptureTests : IDisposable
     }
 
     [Fact]
+    public void RedactsCredentialsInResourcePrivateProperties_KeepsWhatTheAgentReads()
+    {
+        // A cloud witness's private properties as ConvertTo-Json renders the embedded MSCluster_Property instance: its
+        // values as properties, and again in CimInstanceProperties. PrimaryToken is the storage key Set-ClusterQuorum
+        // -CloudWitness -AccessKey stores; whether WMI returns it is not documented, so the script must not rely on it.
+        const string Secret = "c2VjcmV0LXN0b3JhZ2Uta2V5LWZvci10ZXN0cw==";
+        var fixture = Path.Combine(_output + "-fixture");
+        CopyFolder(Captures.PathOf(Captures.HybridWitnessFailed), fixture);
+        var resources = Path.Combine(fixture, "cim", "root_MSCluster", "MSCluster_Resource.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(resources))!.AsArray();
+        var witness = json.Single(r => (string?)r!["Type"] == "Cloud Witness")!;
+        witness["PrivateProperties"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {
+              "AccountName": "azlmwitness", "EndpointInfo": "core.windows.net", "PrimaryToken": "{{Secret}}", "SasToken": "sv=2024&sig={{Secret}}",
+              "CimClass": { "CimClassName": "MSCluster_Property" },
+              "CimInstanceProperties": [
+                { "Name": "AccountName", "Value": "azlmwitness", "CimType": 14, "Flags": "Property, NotModified", "IsValueModified": false },
+                { "Name": "PrimaryToken", "Value": "{{Secret}}", "CimType": 14, "Flags": "Property, NotModified", "IsValueModified": false }
+              ]
+            }
+            """);
+        File.WriteAllText(resources, json.ToJsonString());
+        Environment.SetEnvironmentVariable("COMPUTERNAME", new CaptureFolder(fixture).ComputerName);
+
+        try
+        {
+            PowerShellHost.Run(
+                StandIns + $"\n& '{Script}' -OutputPath $Output -NoZip | Out-Null",
+                new Dictionary<string, object?> { ["Fixture"] = fixture, ["Output"] = _output });
+        }
+        finally
+        {
+            Directory.Delete(fixture, recursive: true);
+        }
+
+        var written = File.ReadAllText(Path.Combine(_output, "cim", "root_MSCluster", "MSCluster_Resource.json"));
+        Assert.DoesNotContain(Secret, written, StringComparison.Ordinal);
+        var saved = System.Text.Json.Nodes.JsonNode.Parse(written)!.AsArray().Single(r => (string?)r!["Type"] == "Cloud Witness")!["PrivateProperties"]!;
+        Assert.Equal("azlmwitness", (string?)saved["AccountName"]);
+        Assert.Equal("core.windows.net", (string?)saved["EndpointInfo"]);
+        Assert.Equal("(redacted)", (string?)saved["PrimaryToken"]);
+        Assert.Equal("(redacted)", (string?)saved["CimInstanceProperties"]![1]!["Value"]);
+        Assert.Equal("azlmwitness", (string?)saved["CimInstanceProperties"]![0]!["Value"]);
+    }
+
+    [Fact]
     public void CapturesEveryClassTheAgentQueries_AndNoOther()
     {
         var schema = CimSchema.Load();
@@ -105,6 +151,16 @@ public sealed class SaveAzLocalCaptureTests : IDisposable
         var array = (ArrayExpressionAst)assignment.Right.Find(a => a is ArrayExpressionAst, true)!;
         return array.SubExpression.Statements.OfType<PipelineAst>()
             .SelectMany(p => p.PipelineElements[0].Find(a => a is ArrayLiteralAst, true) is ArrayLiteralAst list ? list.Elements : [((CommandExpressionAst)p.PipelineElements[0]).Expression]);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static List<string> Layout(string folder) =>
