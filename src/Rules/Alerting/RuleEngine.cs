@@ -149,7 +149,7 @@ public sealed class RuleEngine
             alerts.WarmUpUntil = null;
         }
 
-        Mute(alerts, new Muter(policy.Inhibitor, windows, silences), now, context);
+        Mute(alerts, new Muter(policy.Inhibitor, windows, silences), policy.RecoveryHolds, now, context);
         var toSend = new List<Alert>();
         if (holding)
         {
@@ -228,9 +228,11 @@ public sealed class RuleEngine
     /// Runs the muting pipeline over the cluster's active alerts. Unlike Alertmanager, a pending source already
     /// inhibits: the peers' report that a node is down is a fact at once, and its consequences (a rebuild, with
     /// <c>for: 0s</c>) must not page ahead of it. When an inhibition ends, its target stays muted for
-    /// <see cref="AlertingOptions.InhibitionGrace"/>: consequences that resolve in the same recovery never page.
+    /// <see cref="AlertingOptions.InhibitionGrace"/>: consequences that resolve in the same recovery never page. A
+    /// recovery that takes longer (the resync after a node returns) keeps them muted while it runs on time
+    /// (<see cref="RecoveryHold"/>), and the grace starts again when it ends.
     /// </summary>
-    private void Mute(ClusterAlerts cluster, Muter muter, DateTimeOffset now, EvaluationContext context)
+    private void Mute(ClusterAlerts cluster, Muter muter, IReadOnlyList<RecoveryHold> holds, DateTimeOffset now, EvaluationContext context)
     {
         if (cluster.ByRule.Count == 0)
         {
@@ -256,6 +258,13 @@ public sealed class RuleEngine
                 Set(alert, $"{alert.MutedBy} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
                 context.NoteDeadline(until);
             }
+            else if (alert.MutedStage == MuteStage.Inhibition && alert.LastSentAt is null && RecoveryHold.Holding(holds, alert.Labels, sources) is { } hold)
+            {
+                // Renewed at half the grace, not at every evaluation: each change is a state write.
+                var until = alert.MutedUntil is { } held && held - now > _alerting.InhibitionGrace / 2 ? held : now + _alerting.InhibitionGrace;
+                Set(alert, $"{InhibitedBy(alert.MutedBy)} (ended; held while {hold.While} runs)", MuteStage.Inhibition, until);
+                context.NoteDeadline(until);
+            }
             else if (alert.MutedUntil is { } until && now < until)
             {
                 context.NoteDeadline(until);
@@ -266,6 +275,10 @@ public sealed class RuleEngine
             }
         }
     }
+
+    /// <summary>The inhibiting alert of a <see cref="Alert.MutedBy"/> text, without what was added when the inhibition ended.</summary>
+    private static string? InhibitedBy(string? mutedBy) =>
+        mutedBy?.IndexOf(" (ended;", StringComparison.Ordinal) is int at and >= 0 ? mutedBy[..at] : mutedBy;
 
     private static void Set(Alert alert, string? by, MuteStage? stage, DateTimeOffset? until)
     {

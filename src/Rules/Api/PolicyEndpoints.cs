@@ -27,6 +27,7 @@ public static class PolicyEndpoints
                 runbook = r.Definition.Runbook,
             }),
             inhibit = policy.InhibitRules,
+            recoveryHolds = policy.RecoveryHolds,
         });
     }
 

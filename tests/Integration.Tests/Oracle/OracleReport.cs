@@ -25,7 +25,7 @@ public static class OracleReport
         sb.Append(CultureInfo.InvariantCulture, $"**Result: {passed} of {run.Verdicts.Count} scenarios exactly as the oracle says. Pages: {pagesMissed} missed, {pagesExtra} extra, ")
             .Append(maxPerIncident ? "≤ 1 page per incident (recovery included)" : "**some incident paged more than once**")
             .Append(CultureInfo.InvariantCulture, $". Chat and log: {missed - pagesMissed} missed, {extra - pagesExtra} extra.** ")
-            .Append(CultureInfo.InvariantCulture, $"Run time {run.Elapsed.TotalSeconds:0} s (rows run side by side, in batches of up to 11).\n\n");
+            .Append(CultureInfo.InvariantCulture, $"Run time {run.Elapsed.TotalSeconds:0} s (rows run side by side, in batches of up to {AlertingOracleTests.BatchSize}).\n\n");
         sb.Append("""
             The expectations (`tests/Integration.Tests/Oracle/OracleTable.cs`) are written from the module
             (`azure-local-architecture-deep-dive.md`: Monitoring and Alerting, Failure Domains, Quorum Strategies, Deployment

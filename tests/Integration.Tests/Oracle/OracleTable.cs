@@ -69,6 +69,26 @@ public static class OracleTable
         },
         new()
         {
+            Name = "crash with a resync longer than the inhibition grace",
+            Scenario = "node-down-long-resync",
+            Cluster = "node-down-long-resync-cluster",
+            ObserveFor = TimeSpan.FromSeconds(115), // node-2 down at 4 s, back at 16 s; ~17 GiB resync at 320 MiB/s real: done near 70 s
+            Incidents = "node-2 crashes and returns, then resyncs for about a minute (past the 30 s inhibition grace, within the RTO): 1 incident → 1 page (NodeDown node-2), none while the resync runs or when it ends; " + ResyncAfterReturn,
+            Pages = [NodeDown],
+            Chat = [QuorumAtRisk, RebuildInProgress],
+            MustPage = [new(NodeDown, "the crashed node", ("node", "node-2"))],
+            MustNotNotify =
+            [
+                new(StorageDegraded, "fewer copies while the node is away and while the resync that follows runs on time: the same incident recovering (module: node failure recovers from mirrors; rebuild in progress is the warning tier)", ("impact", "redundancy")),
+                new(StorageDegraded, "no data went offline", ("impact", "data_offline")),
+                new(RebuildSlow, "a resync that completes well within the 15 min RTO"),
+                new(QuorumLost, "2 of 3 votes keep quorum"),
+                new(TelemetryLost, "two nodes keep reporting"),
+            ],
+            Source = "§4 NodeDown critical; RebuildInProgress warning (a repair job is running); inhibition: NodeDown mutes StorageDegraded (impact!=data_offline); issue 10: one page per incident, at recovery too. Module: critical alerts = node down; warning alerts = rebuild in progress; node failure recovers from mirrors in 5-15 min.",
+        },
+        new()
+        {
             Name = "quorum loss and recovery",
             Scenario = "quorum-loss-recovery",
             Cluster = "quorum-loss-recovery-cluster",

@@ -85,6 +85,14 @@ public static class ReferenceWriter
             sb.Append(CultureInfo.InvariantCulture, $"| {rule.Source} | {(rule.Targets.Count == 0 ? "every other alert" : string.Join(", ", rule.Targets))} | {(rule.TargetMatchers.Count == 0 ? "–" : string.Join(", ", rule.TargetMatchers.Select(m => $"`{m}`")))} | {string.Join(", ", rule.Equal)} |\n");
         }
 
+        sb.Append("\n## Recovery holds\n\nAfter its inhibition ends, a target stays muted while the recovering alert is active (pending or firing) and none of the\n");
+        sb.Append("alerts under \"unless\" is; then it gets `Alerting:InhibitionGrace` like any other ([../alerting.md](../alerting.md)).\n\n");
+        sb.Append("| target | target matchers | while | unless | equal |\n|---|---|---|---|---|\n");
+        foreach (var hold in policy.RecoveryHolds)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| {string.Join(", ", hold.Targets)} | {(hold.TargetMatchers.Count == 0 ? "–" : string.Join(", ", hold.TargetMatchers.Select(m => $"`{m}`")))} | {hold.While} | {(hold.Unless.Count == 0 ? "–" : string.Join(", ", hold.Unless))} | {string.Join(", ", hold.Equal)} |\n");
+        }
+
         sb.Append("\n## Conditions, annotations and runbooks\n\n`{label}` is filled from the alert's labels, other `{names}` from the condition's details.\n");
         sb.Append("The condition is written as the PromQL Rules' own evaluation is checked against (the generated Prometheus rules use it).\n");
         foreach (var rule in policy.Rules)

@@ -80,7 +80,7 @@ public class InhibitionTests
         harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded");
 
-        // node-2 is back, but the volume is still degraded (resync running): now it pages.
+        // node-2 is back, but the volume is still degraded and no repair runs to restore it: now it pages.
         var back = PolicyCases.Healthy().StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"));
         foreach (var node in Nodes)
         {
@@ -91,6 +91,66 @@ public class InhibitionTests
         Assert.DoesNotContain(harness.Notifier.Sent, n => n.Labels["alertname"] == "AzLocalStorageDegraded"); // the grace: it may recover with its cause
 
         harness.Feed(() => back.Build(), new AlertingOptions().InhibitionGrace + TimeSpan.FromSeconds(10));
+
+        var sent = harness.Notifier.Named("AzLocalStorageDegraded").ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, n => Assert.Equal("redundancy", n.Labels["impact"]));
+    }
+
+    /// <summary>
+    /// node-2 back, the resync of what it missed running: 100 GB at <paramref name="bytesPerSecond"/>, volume degraded
+    /// (fewer copies) until the repair is done.
+    /// </summary>
+    private static Otlp Resyncing(double processed)
+    {
+        var otlp = PolicyCases.NodeStates(PolicyCases.Healthy());
+        return processed >= 100e9
+            ? otlp.StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "ok", ("volume", "db"))
+            : otlp.StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db"))
+                .Gauge(Instruments.StorageRepairSize, 100e9, ("job", "repair-node-2"))
+                .Gauge(Instruments.StorageRepairProcessed, processed, ("job", "repair-node-2"));
+    }
+
+    [Fact]
+    public void TheResyncAfterTheNodeReturns_LongerThanTheGrace_DoesNotPageStorageDegraded()
+    {
+        // The module: a node failure is one critical incident; the rebuild that follows is the warning tier. The
+        // resync here takes 3 minutes (6× the grace) and finishes well within the 15-minute RTO.
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        var back = harness.Time.GetUtcNow();
+        const double rate = 100e9 / 180; // bytes per second: done 3 minutes after the node returns
+        harness.Feed(() => Resyncing((harness.Time.GetUtcNow() - back).TotalSeconds * rate).Build(), TimeSpan.FromMinutes(4));
+
+        Assert.Empty(harness.Notifier.Named("AzLocalStorageDegraded"));
+        Assert.Contains(harness.Notifier.Named("AzLocalRebuildInProgress"), n => n.Labels["severity"] == "warning"); // the resync is said, at warning
+        Assert.Equal(AlertState.Inactive, harness.Alert("AzLocalStorageDegraded")!.State); // and it recovered, unsent
+        Assert.Single(harness.Notifier.Named("AzLocalNodeDown").Select(n => n.StartsAt).Distinct()); // one incident, one page
+    }
+
+    [Fact]
+    public void WhileTheResyncRuns_StorageDegradedIsHeldAndSaysWhy()
+    {
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        var back = harness.Time.GetUtcNow();
+        const double rate = 100e9 / 600; // 10 minutes: still within the 15-minute RTO
+        harness.Feed(() => Resyncing((harness.Time.GetUtcNow() - back).TotalSeconds * rate).Build(), TimeSpan.FromMinutes(2));
+
+        var degraded = harness.Alert("AzLocalStorageDegraded")!;
+        Assert.Equal(AlertState.Firing, degraded.State);
+        Assert.Equal("AzLocalNodeDown (node-2) (ended; held while AzLocalRebuildInProgress runs)", degraded.MutedBy);
+        Assert.Empty(harness.Notifier.Named("AzLocalStorageDegraded"));
+    }
+
+    [Fact]
+    public void AResyncThatStalls_AfterTheNodeReturns_PagesStorageDegraded()
+    {
+        // The stalled-rebuild oracle row: the volumes stay short of copies with no repair progress; no longer a
+        // consequence recovering with its cause.
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        harness.Feed(() => Resyncing(10e9).Build(), TimeSpan.FromMinutes(3));
 
         var sent = harness.Notifier.Named("AzLocalStorageDegraded").ToList();
         Assert.NotEmpty(sent);

@@ -45,6 +45,7 @@ public sealed partial class PolicyLoader
         var errors = new List<PolicyError>();
         var alerts = new List<DraftAlert>();
         var inhibit = new List<InhibitRule>();
+        var holds = new List<RecoveryHold>();
         var windows = new List<MaintenanceWindow>();
         var overrides = new List<(string File, YamlNode Node, string Cluster, string Key, RuleOverride Override)>();
         foreach (var (name, text) in documents)
@@ -55,7 +56,7 @@ public sealed partial class PolicyLoader
                 continue;
             }
 
-            var top = reader.Map(root, "the policy", "alerts", "inhibit", "clusters", "maintenance");
+            var top = reader.Map(root, "the policy", "alerts", "inhibit", "recovery_holds", "clusters", "maintenance");
             if (top.TryGetValue("alerts", out var alertsNode))
             {
                 foreach (var node in reader.Sequence(alertsNode, "alerts"))
@@ -71,22 +72,21 @@ public sealed partial class PolicyLoader
                     var map = reader.Map(node, "an inhibit rule", "source", "targets", "target_matchers", "equal");
                     var source = reader.String(map, "source", required: true, "inhibit rule", node);
                     var equal = reader.Strings(map, "equal", "inhibit rule");
-                    var matchers = new List<LabelMatcher>();
-                    foreach (var matcher in reader.Strings(map, "target_matchers", "inhibit rule"))
-                    {
-                        try
-                        {
-                            matchers.Add(LabelMatcher.Parse(matcher));
-                        }
-                        catch (FormatException e)
-                        {
-                            reader.ErrorAt(node.Start.Line, node.Start.Column, $"inhibit rule: {e.Message}");
-                        }
-                    }
-
+                    var matchers = ReadMatchers(reader, map, node, "inhibit rule");
                     if (source is not null)
                     {
                         inhibit.Add(new InhibitRule(source, reader.Strings(map, "targets", "inhibit rule"), equal.Count > 0 ? equal : ["cluster"]) { TargetMatchers = matchers });
+                    }
+                }
+            }
+
+            if (top.TryGetValue("recovery_holds", out var holdsNode))
+            {
+                foreach (var node in reader.Sequence(holdsNode, "recovery_holds"))
+                {
+                    if (ReadRecoveryHold(reader, node) is { } hold)
+                    {
+                        holds.Add(hold);
                     }
                 }
             }
@@ -116,9 +116,10 @@ public sealed partial class PolicyLoader
         }
 
         var rules = Build(alerts, overrides, inhibit, errors);
+        CheckRecoveryHolds(holds, alerts, errors);
         return errors.Count > 0
             ? throw new PolicyException(errors)
-            : new AlertPolicy(rules, inhibit, windows, [.. documents.Select(d => d.Name)]);
+            : new AlertPolicy(rules, inhibit, windows, [.. documents.Select(d => d.Name)]) { RecoveryHolds = holds };
     }
 
     private static YamlNode? Parse(string name, string text, YamlReader reader)

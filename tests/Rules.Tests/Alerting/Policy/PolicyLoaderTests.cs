@@ -134,4 +134,32 @@ public class PolicyLoaderTests
         Assert.Equal(TimeSpan.FromHours(4), window.Duration);
         Assert.Equal("node-2", window.Node);
     }
+
+    [Fact]
+    public void DefaultPolicy_HoldsFewerCopies_WhileTheRepairRuns_UnlessItIsSlow()
+    {
+        var policy = Loader.Load([("default.yaml", DefaultText)]);
+
+        var hold = Assert.Single(policy.RecoveryHolds);
+        Assert.Equal(["AzLocalStorageDegraded"], hold.Targets);
+        Assert.Equal("AzLocalRebuildInProgress", hold.While);
+        Assert.Equal(["AzLocalRebuildSlow"], hold.Unless);
+        Assert.Equal("impact=\"redundancy\"", Assert.Single(hold.TargetMatchers).ToString());
+    }
+
+    [Fact]
+    public void RecoveryHold_NamingAnUnknownAlert_OrNoTargets_OrItself_IsRejected()
+    {
+        var unknown = Fails("recovery_holds:\n  - targets: [AzLocalStorageDegraded]\n    while: AzLocalRepairRunning\n");
+        Assert.Contains(unknown.Errors, e => e.Message.Contains("unknown alert 'AzLocalRepairRunning'", StringComparison.Ordinal));
+
+        var noTargets = Fails("recovery_holds:\n  - while: AzLocalRebuildInProgress\n");
+        Assert.Contains(noTargets.Errors, e => e.Message.Contains("'targets' is required", StringComparison.Ordinal));
+
+        var itself = Fails("recovery_holds:\n  - targets: [AzLocalRebuildInProgress]\n    while: AzLocalRebuildInProgress\n");
+        Assert.Contains(itself.Errors, e => e.Message.Contains("cannot hold itself", StringComparison.Ordinal));
+
+        var badKey = Fails("recovery_holds:\n  - targets: [AzLocalStorageDegraded]\n    while: AzLocalRebuildInProgress\n    until: 5m\n");
+        Assert.Contains(badKey.Errors, e => e.Message.Contains("until", StringComparison.Ordinal));
+    }
 }
