@@ -240,6 +240,7 @@ public sealed class RuleEngine
         }
 
         var sources = cluster.All.Where(a => a.State != AlertState.Inactive).Select(a => a.Labels).ToList();
+        var ended = cluster.All.Where(a => a.State == AlertState.Inactive && a.ResolvedAt is { } at && now - at < _alerting.InhibitionGrace).Select(a => a.Labels).ToList();
         foreach (var alert in cluster.All)
         {
             if (alert.State == AlertState.Inactive)
@@ -251,6 +252,15 @@ public sealed class RuleEngine
             if (muted is { } m)
             {
                 Set(alert, m.By, m.Stage, null);
+            }
+            else if (alert.MutedStage is null && alert.LastSentAt is null && ended.Count > 0 && muter.InhibitedBy(alert.Labels, ended) is { } cause)
+            {
+                // A consequence that shows up as its cause ends belongs to that recovery like those muted before it: when
+                // quorum returns, detached volumes come back online still short of a copy (impact data_offline → redundancy,
+                // a new alert) while they resync.
+                var until = now + _alerting.InhibitionGrace;
+                Set(alert, $"{cause} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
+                context.NoteDeadline(until);
             }
             else if (alert.MutedStage == MuteStage.Inhibition && alert.MutedUntil is null && alert.LastSentAt is null)
             {

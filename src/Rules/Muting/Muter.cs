@@ -19,6 +19,9 @@ public sealed class Muter
         _silences = silences;
     }
 
+    /// <summary>The inhibition stage alone: the alert of <paramref name="sources"/> that would inhibit one with <paramref name="labels"/>, or null.</summary>
+    public string? InhibitedBy(LabelSet labels, IReadOnlyList<LabelSet> sources) => _inhibitor.MutedBy(labels, sources);
+
     /// <summary>What mutes an alert with <paramref name="labels"/>, with the stage that did, or null.</summary>
     public (MuteStage Stage, string By)? MutedBy(LabelSet labels, IReadOnlyList<LabelSet> activeSources)
     {

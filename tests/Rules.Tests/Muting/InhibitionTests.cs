@@ -144,6 +144,37 @@ public class InhibitionTests
     }
 
     [Fact]
+    public void WhenQuorumReturns_VolumesBackOnlineButShortOfACopy_DoNotPageWhileTheyResync()
+    {
+        // Without quorum the volumes are detached (impact=data_offline, muted by QuorumLost). When quorum returns they come
+        // back online still short of a copy: impact=redundancy is a new alert, born as its cause ends, and the resync
+        // of the two returning nodes runs for 3 minutes. The demo's quorum-loss act paged it three times before.
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown(quorum: 0).StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "detached", ("volume", "db")).Build(),
+            TimeSpan.FromMinutes(2));
+        Assert.Equal(["AzLocalQuorumLost"], harness.Notifier.Sent.Select(n => n.Labels["alertname"]).Distinct());
+        var back = harness.Time.GetUtcNow();
+        const double rate = 100e9 / 180;
+        harness.Feed(() => Resyncing((harness.Time.GetUtcNow() - back).TotalSeconds * rate).Build(), TimeSpan.FromMinutes(4));
+
+        Assert.Empty(harness.Notifier.Named("AzLocalStorageDegraded"));
+        Assert.Contains(harness.Notifier.Named("AzLocalRebuildInProgress"), n => n.Labels["severity"] == "warning");
+    }
+
+    [Fact]
+    public void AConsequenceAppearingLongAfterItsCauseEnded_Pages()
+    {
+        // Only what shows up within the grace of its cause's end belongs to that recovery.
+        var harness = new AlertingHarness();
+        harness.Feed(() => NodeTwoDown().Build(), TimeSpan.FromMinutes(2));
+        harness.Feed(() => PolicyCases.NodeStates(PolicyCases.Healthy()).Build(), TimeSpan.FromMinutes(2));
+        harness.Feed(() => PolicyCases.NodeStates(PolicyCases.Healthy())
+            .StateSet(Instruments.StorageVolumeOperational, MetricCatalog.States.VolumeOperational, "degraded", ("volume", "db")).Build(), TimeSpan.FromMinutes(2));
+
+        Assert.NotEmpty(harness.Notifier.Named("AzLocalStorageDegraded"));
+    }
+
+    [Fact]
     public void AResyncThatStalls_AfterTheNodeReturns_PagesStorageDegraded()
     {
         // The stalled-rebuild oracle row: the volumes stay short of copies with no repair progress; no longer a
