@@ -29,7 +29,7 @@ internal static class AgentSelfMetrics
     /// <param name="timeUnixNano">The batch's measurement time.</param>
     /// <param name="startUnixNano">When the agent started (start of the cumulative counters).</param>
     /// <param name="clusterQueryable">Whether the source could query its cluster; null (not exported) for sources without one.</param>
-    public static ScopeMetricsSpec Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations, bool? clusterQueryable = null)
+    public static (string Name, List<Proto.Metric> Metrics) Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations, bool? clusterQueryable = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(destinations);
@@ -62,7 +62,7 @@ internal static class AgentSelfMetrics
             metrics.Add(lastSuccess);
         }
 
-        return new ScopeMetricsSpec(ScopeName, metrics);
+        return (ScopeName, metrics);
     }
 
     private static Proto.Metric Gauge(string name, string unit, string help, long value, ulong time)

@@ -1,19 +1,19 @@
 using AzLocalMonitor.Collector.Export.Spool;
+using AzLocalMonitor.Telemetry.Otlp.Collector;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OtlpResource = AzLocalMonitor.Telemetry.Otlp.Resource.Resource;
+using OtlpMetric = AzLocalMonitor.Telemetry.Otlp.Metrics.Metric;
+using Proto = AzLocalMonitor.Telemetry.Otlp.Metrics;
 
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
-/// The SDK's exporter: encodes each collected batch as an OTLP request (with its original timestamps and the
-/// agent's self-metrics, including the batch's sequence number) and appends it to the durable spool. Success means
-/// "safely on disk"; the <see cref="DestinationSender"/>s deliver it. Nothing here touches the network, so a dead
-/// destination never blocks or fails a collection.
+/// Stores each collection (an OTLP request from <see cref="MeterCollector"/>, with its original timestamps) plus the
+/// agent's self-metrics, including the batch's sequence number, in the durable spool. Success means "safely on
+/// disk"; the <see cref="DestinationSender"/>s deliver it. Nothing here touches the network, so a dead destination
+/// never blocks or fails a collection.
 /// </summary>
-internal sealed class SpoolingExporter : BaseExporter<Metric>
+internal sealed class SpoolingExporter
 {
     private readonly BatchSpool _spool;
     private readonly IReadOnlyList<DestinationStatus> _destinations;
@@ -21,34 +21,39 @@ internal sealed class SpoolingExporter : BaseExporter<Metric>
     private readonly ILogger _logger;
     private readonly Action _appended;
     private readonly ulong _startUnixNano;
-    private OtlpResource? _resource;
 
+    /// <param name="start">When the agent started (start of the self-metrics' counters).</param>
     /// <param name="appended">Called after a batch is on disk (wakes the senders, refreshes the status file).</param>
-    public SpoolingExporter(BatchSpool spool, IReadOnlyList<DestinationStatus> destinations, TimeProvider time, ILogger logger, Action appended)
+    public SpoolingExporter(BatchSpool spool, IReadOnlyList<DestinationStatus> destinations, TimeProvider time, DateTimeOffset start, ILogger logger, Action appended)
     {
         _spool = spool;
         _destinations = destinations;
         _time = time;
         _logger = logger;
         _appended = appended;
-        _startUnixNano = OtlpBatchEncoder.UnixNanos(time.GetUtcNow());
+        _startUnixNano = MeterCollector.UnixNanos(start);
     }
 
     /// <summary>Whether the source could query its cluster (Windows); null for sources without one.</summary>
     public Func<bool?> ClusterQueryable { get; init; } = () => null;
 
-    public override ExportResult Export(in Batch<Metric> batch)
+    /// <summary>The latest end time of any point in the request (Unix ns); 0 when it has none.</summary>
+    public static ulong LatestTime(ExportMetricsServiceRequest request) =>
+        request.ResourceMetrics.SelectMany(r => r.ScopeMetrics).SelectMany(s => s.Metrics)
+            .SelectMany(m => m.DataCase == OtlpMetric.DataOneofCase.Sum ? m.Sum.DataPoints : m.Gauge?.DataPoints ?? [])
+            .Select(p => p.TimeUnixNano).DefaultIfEmpty(0UL).Max();
+
+    /// <summary>Appends <paramref name="request"/> (one resource) with the self-metrics to the spool; false if the spool could not be written.</summary>
+    public bool Export(ExportMetricsServiceRequest request)
     {
-        _resource ??= OtlpBatchEncoder.Resource(ParentProvider.GetResource().Attributes);
-        var request = OtlpBatchEncoder.Encode(batch, _resource);
-        var time = OtlpBatchEncoder.LatestTime(request) is > 0 and var latest ? latest : OtlpBatchEncoder.UnixNanos(_time.GetUtcNow());
+        var time = LatestTime(request) is > 0 and var latest ? latest : MeterCollector.UnixNanos(_time.GetUtcNow());
         var scopes = request.ResourceMetrics[0].ScopeMetrics;
         try
         {
             _spool.Append(sequence =>
             {
                 var self = AgentSelfMetrics.Build(sequence, time, _startUnixNano, _spool, _destinations, ClusterQueryable());
-                var scope = new AzLocalMonitor.Telemetry.Otlp.Metrics.ScopeMetrics { Scope = new() { Name = self.Name } };
+                var scope = new Proto.ScopeMetrics { Scope = new() { Name = self.Name } };
                 scope.Metrics.AddRange(self.Metrics);
                 scopes.Add(scope);
                 return request.ToByteArray();
@@ -57,10 +62,10 @@ internal sealed class SpoolingExporter : BaseExporter<Metric>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.SpoolWriteFailed(_logger, _spool.DirectoryPath, e);
-            return ExportResult.Failure;
+            return false;
         }
 
         _appended();
-        return ExportResult.Success;
+        return true;
     }
 }
