@@ -1,6 +1,4 @@
 using AzLocalMonitor.Telemetry;
-using AzLocalMonitor.Telemetry.Otlp.Common;
-using OtlpResource = AzLocalMonitor.Telemetry.Otlp.Resource.Resource;
 
 namespace AzLocalMonitor.Collector.Export;
 
@@ -17,7 +15,7 @@ internal static class AgentResource
     public const string EnvironmentVariable = "OTEL_RESOURCE_ATTRIBUTES";
 
     /// <param name="fromEnvironment">The value of <see cref="EnvironmentVariable"/> (null: not set).</param>
-    public static OtlpResource Build(string serviceName, string cluster, string hostName, string? fromEnvironment)
+    public static List<KeyValuePair<string, string>> Build(string serviceName, string cluster, string hostName, string? fromEnvironment)
     {
         var version = typeof(AgentResource).Assembly.GetName().Version?.ToString();
         var attributes = new List<KeyValuePair<string, string>>();
@@ -44,14 +42,7 @@ internal static class AgentResource
         Set(attributes, "service.instance.id", Guid.NewGuid().ToString());
         Set(attributes, ResourceAttributes.Cluster, cluster);
         Set(attributes, ResourceAttributes.HostName, hostName);
-
-        var resource = new OtlpResource();
-        foreach (var (key, value) in attributes)
-        {
-            resource.Attributes.Add(new KeyValue { Key = key, Value = new AnyValue { StringValue = value } });
-        }
-
-        return resource;
+        return attributes;
     }
 
     private static void Set(List<KeyValuePair<string, string>> attributes, string key, string value)

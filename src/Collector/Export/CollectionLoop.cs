@@ -1,4 +1,4 @@
-using AzLocalMonitor.Telemetry.Otlp.Collector;
+using AzLocalMonitor.Collector.Export.Otlp;
 using Microsoft.Extensions.Logging;
 
 namespace AzLocalMonitor.Collector.Export;
@@ -12,8 +12,8 @@ namespace AzLocalMonitor.Collector.Export;
 /// </summary>
 internal sealed class CollectionLoop : IDisposable
 {
-    private readonly Func<DateTimeOffset, (ExportMetricsServiceRequest Request, AggregateException? Errors)> _collect;
-    private readonly Func<ExportMetricsServiceRequest, bool> _export;
+    private readonly Func<DateTimeOffset, (OtlpBatch Request, AggregateException? Errors)> _collect;
+    private readonly Func<OtlpBatch, bool> _export;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
@@ -22,7 +22,7 @@ internal sealed class CollectionLoop : IDisposable
 
     /// <param name="collect">Collects at the given time (<see cref="MeterCollector.Collect"/>).</param>
     /// <param name="export">Stores the request; returns whether it is safely stored (<see cref="SpoolingExporter.Export"/>).</param>
-    public CollectionLoop(Func<DateTimeOffset, (ExportMetricsServiceRequest, AggregateException?)> collect, Func<ExportMetricsServiceRequest, bool> export, TimeProvider time, ILogger logger)
+    public CollectionLoop(Func<DateTimeOffset, (OtlpBatch, AggregateException?)> collect, Func<OtlpBatch, bool> export, TimeProvider time, ILogger logger)
     {
         _collect = collect;
         _export = export;

@@ -1,16 +1,12 @@
 using System.Diagnostics.Metrics;
-using AzLocalMonitor.Telemetry.Otlp.Collector;
-using AzLocalMonitor.Telemetry.Otlp.Common;
-using OtlpMetric = AzLocalMonitor.Telemetry.Otlp.Metrics.Metric;
-using OtlpResource = AzLocalMonitor.Telemetry.Otlp.Resource.Resource;
-using Proto = AzLocalMonitor.Telemetry.Otlp.Metrics;
+using AzLocalMonitor.Collector.Export.Otlp;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
 /// Collects one meter's observable instruments (<see cref="CatalogInstruments"/>) with a <see cref="MeterListener"/>
-/// and encodes them straight into an OTLP request: gauges as Gauge, observable counters as monotonic cumulative Sum,
+/// and turns them straight into an OTLP request (<see cref="OtlpBatch"/>): gauges as Gauge, observable counters as monotonic cumulative Sum,
 /// every point with the start time given here and the collection's time. This is what the agent used the
 /// OpenTelemetry SDK's MeterProvider for; doing it here keeps the SDK (and its aggregation machinery) out of the
 /// agent's binary (docs/agent-footprint.md). It keeps the SDK's observable semantics for this catalog, which
@@ -23,15 +19,15 @@ internal sealed class MeterCollector : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Meter _meter;
-    private readonly OtlpResource _resource;
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _resource;
     private readonly ulong _startUnixNano;
-    private readonly List<(Instrument Instrument, OtlpMetric Metric, Dictionary<string, Proto.NumberDataPoint> Points)> _collected = [];
+    private readonly List<(Instrument Instrument, OtlpMetric Metric, Dictionary<string, OtlpPoint> Points)> _collected = [];
     private ulong _timeUnixNano;
 
     /// <param name="meter">The meter whose observable instruments are collected; instruments of other meters are ignored.</param>
     /// <param name="resource">The resource every request carries (<see cref="AgentResource"/>).</param>
     /// <param name="start">Start of the cumulative sums (the SDK used its reader's start): when the agent started.</param>
-    public MeterCollector(Meter meter, OtlpResource resource, DateTimeOffset start)
+    public MeterCollector(Meter meter, IReadOnlyList<KeyValuePair<string, string>> resource, DateTimeOffset start)
     {
         _meter = meter;
         _resource = resource;
@@ -45,8 +41,8 @@ internal sealed class MeterCollector : IDisposable
         };
 
         // The catalog's instruments are long or double (CatalogInstruments); other value types are not enabled.
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, tags).AsInt = value);
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, tags).AsDouble = value);
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, tags).Set(value));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, tags).Set(value));
         _listener.Start();
     }
 
@@ -58,7 +54,7 @@ internal sealed class MeterCollector : IDisposable
     /// Callbacks that throw are reported in <paramref name="errors"/>; the other instruments' points are kept, and so
     /// are the points a failing callback yielded before it threw (as the SDK does).
     /// </summary>
-    public ExportMetricsServiceRequest Collect(DateTimeOffset time, out AggregateException? errors)
+    public OtlpBatch Collect(DateTimeOffset time, out AggregateException? errors)
     {
         _collected.Clear();
         _timeUnixNano = UnixNanos(time);
@@ -72,70 +68,46 @@ internal sealed class MeterCollector : IDisposable
             errors = e;
         }
 
-        var scope = new Proto.ScopeMetrics { Scope = new InstrumentationScope { Name = _meter.Name, Version = _meter.Version ?? string.Empty } };
-        foreach (var (_, metric, _) in _collected)
+        var batch = new OtlpBatch();
+        batch.Resource.AddRange(_resource);
+        if (_collected.Count > 0)
         {
-            scope.Metrics.Add(metric);
-        }
-
-        var resourceMetrics = new Proto.ResourceMetrics { Resource = _resource };
-        if (scope.Metrics.Count > 0)
-        {
-            resourceMetrics.ScopeMetrics.Add(scope);
+            batch.Scopes.Add(new OtlpScope(_meter.Name, _meter.Version ?? string.Empty, [.. _collected.Select(c => c.Metric)]));
         }
 
         _collected.Clear();
-        var request = new ExportMetricsServiceRequest();
-        request.ResourceMetrics.Add(resourceMetrics);
-        return request;
+        return batch;
     }
 
     public void Dispose() => _listener.Dispose();
 
     /// <summary>The point for this instrument and attribute set in the current collection (a repeated set is overwritten).</summary>
-    private Proto.NumberDataPoint Add(Instrument instrument, ReadOnlySpan<Tag> tags)
+    private OtlpPoint Add(Instrument instrument, ReadOnlySpan<Tag> tags)
     {
         var entry = _collected.FindLast(c => c.Instrument == instrument);
         if (entry.Metric is null)
         {
-            entry = (instrument, NewMetric(instrument), new Dictionary<string, Proto.NumberDataPoint>(StringComparer.Ordinal));
+            var kind = KindOf(instrument) switch
+            {
+                Kind.Gauge => OtlpMetricKind.Gauge,
+                Kind.Counter => OtlpMetricKind.MonotonicSum, // observable counters report running totals: cumulative
+                _ => OtlpMetricKind.Sum,
+            };
+            entry = (instrument, new OtlpMetric(instrument.Name, instrument.Unit ?? string.Empty, instrument.Description ?? string.Empty, kind, []), new Dictionary<string, OtlpPoint>(StringComparer.Ordinal));
             _collected.Add(entry);
         }
 
         var sorted = tags.ToArray();
         Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         var key = string.Join('\u001f', sorted.Select(t => $"{t.Key}\u001e{t.Value}"));
-        if (entry.Points.TryGetValue(key, out var point))
+        if (!entry.Points.TryGetValue(key, out var point))
         {
-            return point;
+            point = new OtlpPoint(_startUnixNano, _timeUnixNano, sorted);
+            entry.Points.Add(key, point);
+            entry.Metric.Points.Add(point);
         }
 
-        point = new Proto.NumberDataPoint { StartTimeUnixNano = _startUnixNano, TimeUnixNano = _timeUnixNano };
-        foreach (var (name, value) in sorted)
-        {
-            point.Attributes.Add(new KeyValue { Key = name, Value = Value(value) });
-        }
-
-        entry.Points.Add(key, point);
-        (entry.Metric.DataCase == OtlpMetric.DataOneofCase.Sum ? entry.Metric.Sum.DataPoints : entry.Metric.Gauge.DataPoints).Add(point);
         return point;
-    }
-
-    private static OtlpMetric NewMetric(Instrument instrument)
-    {
-        var metric = new OtlpMetric { Name = instrument.Name, Unit = instrument.Unit ?? string.Empty, Description = instrument.Description ?? string.Empty };
-        var kind = KindOf(instrument);
-        if (kind is Kind.Gauge)
-        {
-            metric.Gauge = new Proto.Gauge();
-        }
-        else
-        {
-            // Observable counters report the running total, so cumulative is their natural temporality.
-            metric.Sum = new Proto.Sum { IsMonotonic = kind is Kind.Counter, AggregationTemporality = Proto.AggregationTemporality.Cumulative };
-        }
-
-        return metric;
     }
 
     private static Kind KindOf(Instrument instrument) => instrument switch
@@ -144,16 +116,6 @@ internal sealed class MeterCollector : IDisposable
         ObservableCounter<long> or ObservableCounter<double> => Kind.Counter,
         ObservableUpDownCounter<long> or ObservableUpDownCounter<double> => Kind.UpDownCounter,
         _ => Kind.Unsupported,
-    };
-
-    private static AnyValue Value(object? value) => value switch
-    {
-        null => new AnyValue { StringValue = string.Empty },
-        string s => new AnyValue { StringValue = s },
-        bool b => new AnyValue { BoolValue = b },
-        int or long or short or byte or uint or ushort or sbyte => new AnyValue { IntValue = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) },
-        double or float or decimal => new AnyValue { DoubleValue = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) },
-        _ => new AnyValue { StringValue = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty },
     };
 
     private enum Kind

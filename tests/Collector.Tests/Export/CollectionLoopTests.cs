@@ -1,7 +1,7 @@
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
-using OtlpRequest = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceRequest;
+using AzLocalMonitor.Collector.Export.Otlp;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
 
@@ -16,7 +16,7 @@ public sealed class CollectionLoopTests : IDisposable
 
     public CollectionLoopTests()
     {
-        _loop = new CollectionLoop(at => { _collectedAt.Add(at); return (new OtlpRequest(), null); }, _ => _exportSucceeds, _time, NullLogger.Instance);
+        _loop = new CollectionLoop(at => { _collectedAt.Add(at); return (new OtlpBatch(), null); }, _ => _exportSucceeds, _time, NullLogger.Instance);
     }
 
     public void Dispose() => _loop.Dispose();

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Tests.Fakes;
 using AzLocalMonitor.Telemetry.Otlp.Metrics;
-using OtlpResource = AzLocalMonitor.Telemetry.Otlp.Resource.Resource;
+using OtlpRequest = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceRequest;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
 
@@ -15,9 +15,9 @@ public sealed class MeterCollectorTests
         using var meter = new Meter("test.throwing");
         meter.CreateObservableGauge<long>("broken", (Func<long>)(() => throw new InvalidOperationException("no reading")));
         meter.CreateObservableGauge("fine", () => 7L);
-        using var collector = new MeterCollector(meter, new OtlpResource(), TestClock.Start);
+        using var collector = new MeterCollector(meter, [], TestClock.Start);
 
-        var request = collector.Collect(TestClock.Start.AddSeconds(10), out var errors);
+        var request = OtlpRequest.Parser.ParseFrom(collector.Collect(TestClock.Start.AddSeconds(10), out var errors).Encode());
 
         var metric = Assert.Single(Assert.Single(Assert.Single(request.ResourceMetrics).ScopeMetrics).Metrics);
         Assert.Equal("fine", metric.Name);
@@ -32,9 +32,9 @@ public sealed class MeterCollectorTests
         using var other = new Meter("test.same-name");
         mine.CreateObservableCounter("ops", () => 5L);
         other.CreateObservableCounter("ops", () => 99L);
-        using var collector = new MeterCollector(mine, new OtlpResource(), TestClock.Start);
+        using var collector = new MeterCollector(mine, [], TestClock.Start);
 
-        var metric = Assert.Single(collector.Collect(TestClock.Start.AddSeconds(10), out _).ResourceMetrics[0].ScopeMetrics[0].Metrics);
+        var metric = Assert.Single(OtlpRequest.Parser.ParseFrom(collector.Collect(TestClock.Start.AddSeconds(10), out _).Encode()).ResourceMetrics[0].ScopeMetrics[0].Metrics);
 
         Assert.Equal(5, Assert.Single(metric.Sum.DataPoints).AsInt);
         Assert.True(metric.Sum.IsMonotonic);
@@ -51,9 +51,9 @@ public sealed class MeterCollectorTests
             new Measurement<double>(2, new("pool", "p"), new("volume", "v1")),
             new Measurement<double>(3, new("volume", "v2"), new("pool", "p")),
         });
-        using var collector = new MeterCollector(meter, new OtlpResource(), TestClock.Start);
+        using var collector = new MeterCollector(meter, [], TestClock.Start);
 
-        var points = collector.Collect(TestClock.Start.AddSeconds(10), out _).ResourceMetrics[0].ScopeMetrics[0].Metrics[0].Gauge.DataPoints;
+        var points = OtlpRequest.Parser.ParseFrom(collector.Collect(TestClock.Start.AddSeconds(10), out _).Encode()).ResourceMetrics[0].ScopeMetrics[0].Metrics[0].Gauge.DataPoints;
 
         Assert.Equal([2.0, 3.0], points.Select(p => p.AsDouble));
         Assert.All(points, p => Assert.Equal(["pool", "volume"], p.Attributes.Select(a => a.Key)));

@@ -15,10 +15,11 @@ using OtlpRequest = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsService
 namespace AzLocalMonitor.Collector.Tests.Export;
 
 /// <summary>
-/// The agent collects its instruments without the OpenTelemetry SDK (<see cref="MeterCollector"/>); the SDK itself,
+/// The agent collects its instruments without the OpenTelemetry SDK (<see cref="MeterCollector"/>) and encodes them
+/// without Google.Protobuf (<see cref="Collector.Export.Otlp.OtlpBatch"/>); the SDK itself,
 /// set up as the agent used to set it up (<see cref="SdkPipeline"/>), is the oracle. Both collect the same
 /// <see cref="CatalogInstruments"/> over the same sequence of readings, one collection per reading, and must produce
-/// the same OTLP: resource, scopes, metrics (name, unit, description, type, monotonicity, temporality) and points
+/// the same OTLP (the agent's bytes decoded by Google.Protobuf): resource, scopes, metrics (name, unit, description, type, monotonicity, temporality) and points
 /// (attributes in order, value and its type). Times cannot be equal (the SDK reads the wall clock, the agent its
 /// TimeProvider), so they are checked for the same shape: one start time for every point of a run, one time per
 /// collection, start before time.
@@ -84,7 +85,7 @@ public sealed class SdkOracleTests
             current = reading;
             time.Advance(TimeSpan.FromSeconds(10));
             var expected = sdk.Collect();
-            var actual = collector.Collect(time.GetUtcNow(), out var errors);
+            var actual = OtlpRequest.Parser.ParseFrom(collector.Collect(time.GetUtcNow(), out var errors).Encode());
 
             Assert.Null(errors);
             Assert.Equal(Resource(expected), Resource(actual));
@@ -114,7 +115,7 @@ public sealed class SdkOracleTests
     public void Build_Resource_TheSdksAttributesForTheAgent()
     {
         var resource = AgentResource.Build(ExportSession.ServiceName, Cluster, Host, "deployment.environment=lab,host.name=ignored,team=storage%20ops");
-        var attributes = resource.Attributes.ToDictionary(a => a.Key, a => a.Value.StringValue);
+        var attributes = resource.ToDictionary(a => a.Key, a => a.Value);
 
         Assert.Equal("lab", attributes["deployment.environment"]);
         Assert.Equal("storage ops", attributes["team"]);
