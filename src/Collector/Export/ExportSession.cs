@@ -8,8 +8,9 @@ namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
 /// One run of the collector: the catalog instruments over a source, collected (<see cref="MeterCollector"/>) every
-/// interval (<see cref="CollectionLoop"/>) into the durable spool (<see cref="SpoolingExporter"/>), one <see cref="DestinationSender"/> per
-/// destination delivering the spool in order, and an immediate collection whenever the source reports a state change.
+/// interval (<see cref="CollectionLoop"/>) into the durable spool (<see cref="SpoolingExporter"/>), one
+/// <see cref="DestinationSender"/> per destination delivering the spool in order, and an immediate collection
+/// whenever the source reports a state change.
 /// </summary>
 internal sealed class ExportSession : IAsyncDisposable
 {
