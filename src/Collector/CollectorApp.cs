@@ -68,14 +68,7 @@ internal static class CollectorApp
         }
 
         // Disposed last, so the session's final log lines are written before the console logger stops.
-        using var loggers = LoggerFactory.Create(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-                console.UseUtcTimestamp = true;
-            }));
+        using var loggers = ConsoleLog.Create(configuration.GetSection("Logging"), timestampFormat: "HH:mm:ss.fff ");
 
         SourceSetup setup;
         try
@@ -107,11 +100,25 @@ internal static class CollectorApp
         }
     }
 
-    private static IConfigurationRoot BuildConfiguration(Dictionary<string, string?> commandLine) =>
-        new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(commandLine)
-            .Build();
+    /// <exception cref="InvalidDataException">appsettings.json is not JSON.</exception>
+    private static IConfigurationRoot BuildConfiguration(Dictionary<string, string?> commandLine)
+    {
+        // appsettings.json beside the binary, optional, read once. Read here rather than with AddJsonFile, whose file
+        // providers (watcher, globbing) the agent does not need in its binary (docs/agent-footprint.md).
+        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var builder = new ConfigurationBuilder();
+        if (File.Exists(path))
+        {
+            builder.AddJsonStream(new MemoryStream(File.ReadAllBytes(path)));
+        }
+
+        try
+        {
+            return builder.AddEnvironmentVariables().AddInMemoryCollection(commandLine).Build();
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"Failed to load configuration from file '{path}'.", e);
+        }
+    }
 }

@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Immediate export ({Reason}): {Outcome} in {Milliseconds:F0} ms")]
     public static partial void ImmediateExport(ILogger logger, string reason, string outcome, double milliseconds);
 
-    [LoggerMessage(4, LogLevel.Warning, "Export problem: {Message}{Suppressed}")]
-    public static partial void ExportProblem(ILogger logger, string message, string suppressed);
+    [LoggerMessage(4, LogLevel.Warning, "An instrument callback failed ({Type}: {Message}); its points are missing from this collection")]
+    public static partial void CollectionProblem(ILogger logger, string type, string message);
 
     [LoggerMessage(5, LogLevel.Error, "Reading {Source} failed; exporting nothing for this collection")]
     public static partial void ReadFailed(ILogger logger, string source, Exception exception);

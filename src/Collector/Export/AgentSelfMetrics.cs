@@ -1,6 +1,5 @@
+using AzLocalMonitor.Collector.Export.Otlp;
 using AzLocalMonitor.Collector.Export.Spool;
-using AzLocalMonitor.Telemetry.Otlp.Common;
-using Proto = AzLocalMonitor.Telemetry.Otlp.Metrics;
 
 namespace AzLocalMonitor.Collector.Export;
 
@@ -29,22 +28,20 @@ internal static class AgentSelfMetrics
     /// <param name="timeUnixNano">The batch's measurement time.</param>
     /// <param name="startUnixNano">When the agent started (start of the cumulative counters).</param>
     /// <param name="clusterQueryable">Whether the source could query its cluster; null (not exported) for sources without one.</param>
-    public static ScopeMetricsSpec Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations, bool? clusterQueryable = null)
+    public static OtlpScope Build(long sequence, ulong timeUnixNano, ulong startUnixNano, BatchSpool spool, IEnumerable<DestinationStatus> destinations, bool? clusterQueryable = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(destinations);
-        var lastSuccess = new Proto.Metric { Name = LastSuccess, Unit = "s", Description = "When each destination last acknowledged a batch (Unix seconds).", Gauge = new Proto.Gauge() };
+        var lastSuccess = new OtlpMetric(LastSuccess, "s", "When each destination last acknowledged a batch (Unix seconds).", OtlpMetricKind.Gauge, []);
         foreach (var destination in destinations)
         {
             if (destination.LastSuccess is { } at)
             {
-                var point = new Proto.NumberDataPoint { TimeUnixNano = timeUnixNano, AsDouble = at.ToUnixTimeMilliseconds() / 1000.0 };
-                point.Attributes.Add(new KeyValue { Key = "destination", Value = new AnyValue { StringValue = destination.Destination.Name } });
-                lastSuccess.Gauge.DataPoints.Add(point);
+                lastSuccess.Points.Add(new OtlpPoint(0, timeUnixNano, [new("destination", destination.Destination.Name)]).Set(at.ToUnixTimeMilliseconds() / 1000.0));
             }
         }
 
-        List<Proto.Metric> metrics =
+        List<OtlpMetric> metrics =
         [
             Gauge(BatchSequence, string.Empty, "Sequence number of this batch (consecutive across restarts).", sequence, timeUnixNano),
             Gauge(SpoolBatches, "{batch}", "Batches on disk not yet acknowledged by every destination (this one included).", spool.Depth + 1, timeUnixNano),
@@ -57,31 +54,17 @@ internal static class AgentSelfMetrics
             metrics.Add(Gauge(ClusterQueryable, string.Empty, "1 while this node can query its cluster (root\\MSCluster answers), 0 while it cannot.", queryable ? 1 : 0, timeUnixNano));
         }
 
-        if (lastSuccess.Gauge.DataPoints.Count > 0)
+        if (lastSuccess.Points.Count > 0)
         {
             metrics.Add(lastSuccess);
         }
 
-        return new ScopeMetricsSpec(ScopeName, metrics);
+        return new OtlpScope(ScopeName, string.Empty, metrics);
     }
 
-    private static Proto.Metric Gauge(string name, string unit, string help, long value, ulong time)
-    {
-        var metric = new Proto.Metric { Name = name, Unit = unit, Description = help, Gauge = new Proto.Gauge() };
-        metric.Gauge.DataPoints.Add(new Proto.NumberDataPoint { TimeUnixNano = time, AsInt = value });
-        return metric;
-    }
+    private static OtlpMetric Gauge(string name, string unit, string help, long value, ulong time) =>
+        new(name, unit, help, OtlpMetricKind.Gauge, [new OtlpPoint(0, time, []).Set(value)]);
 
-    private static Proto.Metric Counter(string name, string unit, string help, long value, ulong start, ulong time)
-    {
-        var metric = new Proto.Metric
-        {
-            Name = name,
-            Unit = unit,
-            Description = help,
-            Sum = new Proto.Sum { IsMonotonic = true, AggregationTemporality = Proto.AggregationTemporality.Cumulative },
-        };
-        metric.Sum.DataPoints.Add(new Proto.NumberDataPoint { StartTimeUnixNano = start, TimeUnixNano = time, AsInt = value });
-        return metric;
-    }
+    private static OtlpMetric Counter(string name, string unit, string help, long value, ulong start, ulong time) =>
+        new(name, unit, help, OtlpMetricKind.MonotonicSum, [new OtlpPoint(start, time, []).Set(value)]);
 }

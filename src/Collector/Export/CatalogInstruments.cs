@@ -14,10 +14,6 @@ internal sealed class CatalogInstruments : IDisposable
 {
     public const string MeterName = "AzLocalMonitor.Collector";
 
-    // MeterProviders subscribe to meters by name. Two collectors in one process (integration tests) would each
-    // export the other's instruments under their own resource, so every instance after the first gets its own name.
-    private static int s_instances;
-
     private readonly Meter _meter;
     private readonly Func<ClusterReading> _read;
 
@@ -25,8 +21,9 @@ internal sealed class CatalogInstruments : IDisposable
     public CatalogInstruments(Func<ClusterReading> read)
     {
         _read = read;
-        var instance = Interlocked.Increment(ref s_instances);
-        _meter = new Meter(instance == 1 ? MeterName : $"{MeterName}.{instance}", typeof(CatalogInstruments).Assembly.GetName().Version?.ToString());
+        // Several instances may live in one process (simulate, tests): MeterCollector listens to this Meter object,
+        // not to a name, so they share the name and the scope they export under.
+        _meter = new Meter(MeterName, typeof(CatalogInstruments).Assembly.GetName().Version?.ToString());
 
         Gauge(Instruments.NodeCpuUtilization, r => PerNode(r, m => m.CpuUtilization));
         Gauge(Instruments.NodeMemoryUtilization, r => PerNode(r, m => m.MemoryUtilization));
@@ -78,7 +75,7 @@ internal sealed class CatalogInstruments : IDisposable
             MetricCatalog.States.Replication.Select(s => new Measurement<long>(s == StateNames.Of(g.State) ? 1 : 0, [.. ReplicationTags(g), new Tag("state", s)])))));
     }
 
-    /// <summary>The meter to subscribe to: <see cref="MeterName"/> for the first instance in the process.</summary>
+    /// <summary>The meter to collect (by reference: every instance is named <see cref="MeterName"/>).</summary>
     public Meter Meter => _meter;
 
     public void Dispose() => _meter.Dispose();
@@ -100,7 +97,7 @@ internal sealed class CatalogInstruments : IDisposable
     private static MetricDefinition Definition(string name) =>
         MetricCatalog.TryGet(name, out var definition) ? definition : throw new InvalidOperationException($"{name} is not in the metric catalog.");
 
-    // State sets have no unit; the SDK would export an empty string anyway, null keeps the intent explicit.
+    // State sets have no unit; the export writes an empty string anyway, null keeps the intent explicit.
     private static string? UnitOf(MetricDefinition definition) => definition.Unit.Length == 0 ? null : definition.Unit;
 
     private static Tag NodeTag(NodeReading node) => new(ResourceAttributes.NodeLabel, node.Name);

@@ -3,23 +3,20 @@ using AzLocalMonitor.Collector.Export.Spool;
 using AzLocalMonitor.Collector.Sources;
 using AzLocalMonitor.Telemetry;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
-/// One run of the collector: the catalog instruments over a source, an OpenTelemetry MeterProvider collecting them
-/// periodically into the durable spool (<see cref="SpoolingExporter"/>), one <see cref="DestinationSender"/> per
-/// destination delivering the spool in order, and an immediate collection whenever the source reports a state change.
+/// One run of the collector: the catalog instruments over a source, collected (<see cref="MeterCollector"/>) every
+/// interval (<see cref="CollectionLoop"/>) into the durable spool (<see cref="SpoolingExporter"/>), one
+/// <see cref="DestinationSender"/> per destination delivering the spool in order, and an immediate collection
+/// whenever the source reports a state change.
 /// </summary>
 internal sealed class ExportSession : IAsyncDisposable
 {
     public const string ServiceName = "azlocal-collector";
 
-    // Caps a collection (ForceFlush) and the wait for the senders to drain at shutdown or with --once.
-    private const int FlushTimeoutMilliseconds = 5000;
+    // Caps the wait for the senders to drain at shutdown or with --once.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly CollectorOptions _options;
@@ -34,9 +31,9 @@ internal sealed class ExportSession : IAsyncDisposable
     private readonly List<DestinationSender> _senders = [];
     private readonly CancellationTokenSource _stopSenders = new();
     private readonly List<Task> _sending = [];
-    private readonly MeterProvider _provider;
+    private readonly MeterCollector _collector;
+    private readonly CollectionLoop _collections;
     private readonly ImmediateFlusher _flusher;
-    private readonly OtlpEventForwarder _forwarder;
 
     /// <exception cref="SpoolLockedException">Another collector uses the spool directory.</exception>
     public ExportSession(CollectorOptions options, SourceSetup setup, ILoggerFactory loggers, TimeProvider time)
@@ -45,7 +42,7 @@ internal sealed class ExportSession : IAsyncDisposable
         _setup = setup;
         _time = time;
         _logger = loggers.CreateLogger("AzLocalMonitor.Collector");
-        _forwarder = new OtlpEventForwarder(loggers.CreateLogger("AzLocalMonitor.Collector.Export"), time);
+        var start = time.GetUtcNow();
 
         // A reading serves one collection: shorter than any interval, longer than a collection takes.
         var maxAge = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, options.Interval.Ticks / 2));
@@ -67,9 +64,11 @@ internal sealed class ExportSession : IAsyncDisposable
             _senders.Add(new DestinationSender(_spool, _http, status, retry, time, _logger, _status.Write, options.Node));
         }
 
-        var exporter = new SpoolingExporter(_spool, statuses, time, _logger, OnAppended) { ClusterQueryable = () => _cache.Current.ClusterQueryable };
-        _provider = BuildProvider(options, setup.Cluster, _instruments.Meter.Name, exporter);
-        _flusher = new ImmediateFlusher(() => _provider.ForceFlush(FlushTimeoutMilliseconds), time, _logger);
+        var exporter = new SpoolingExporter(_spool, statuses, time, start, _logger, OnAppended) { ClusterQueryable = () => _cache.Current.ClusterQueryable };
+        var resource = AgentResource.Build(ServiceName, setup.Cluster, options.Node, Environment.GetEnvironmentVariable(AgentResource.EnvironmentVariable));
+        _collector = new MeterCollector(_instruments.Meter, resource, start);
+        _collections = new CollectionLoop(at => (_collector.Collect(at, out var errors), errors), exporter.Export, time, _logger);
+        _flusher = new ImmediateFlusher(_collections.Collect, time, _logger);
     }
 
     /// <summary>Runs until cancelled (returns 0), or with --once exports one reading (0 if every destination has it, else 1).</summary>
@@ -86,13 +85,14 @@ internal sealed class ExportSession : IAsyncDisposable
         _setup.Source.Start();
         if (_options.Once)
         {
-            var spooled = await Task.Run(() => _provider.ForceFlush(FlushTimeoutMilliseconds), CancellationToken.None).ConfigureAwait(false);
+            var spooled = await Task.Run(_collections.Collect, CancellationToken.None).ConfigureAwait(false);
             var delivered = spooled && await DrainAsync(DrainTimeout).ConfigureAwait(false);
             Log.ImmediateExport(_logger, "--once", delivered ? "delivered" : "NOT delivered (kept in the spool)", 0);
             return delivered ? ExitCodes.Success : ExitCodes.Failure;
         }
 
         // Rules should not wait a whole interval to hear of a new collector.
+        _collections.Start(_options.Interval);
         _flusher.Request("start");
         try
         {
@@ -117,15 +117,15 @@ internal sealed class ExportSession : IAsyncDisposable
 
         // Shutdown runs a last collection into the spool; the senders get a moment to deliver it. What they cannot
         // deliver stays on disk and is sent by the next run.
-        await Task.Run(() => _provider.Shutdown(FlushTimeoutMilliseconds)).ConfigureAwait(false);
+        await Task.Run(_collections.Shutdown).ConfigureAwait(false);
         await DrainAsync(DrainTimeout).ConfigureAwait(false);
         await _stopSenders.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_sending).ConfigureAwait(false);
         _status.Write();
         Log.Stopped(_logger, _spool.Depth);
-        _provider.Dispose();
+        _collections.Dispose();
+        _collector.Dispose();
         _instruments.Dispose();
-        _forwarder.Dispose();
         _http.Dispose();
         _spool.Dispose();
         _stopSenders.Dispose();
@@ -176,20 +176,4 @@ internal sealed class ExportSession : IAsyncDisposable
 
         return hash;
     }
-
-    private static MeterProvider BuildProvider(CollectorOptions options, string cluster, string meterName, SpoolingExporter exporter) =>
-        Sdk.CreateMeterProviderBuilder()
-            .ConfigureResource(resource => resource
-                .AddService(ServiceName, serviceVersion: typeof(ExportSession).Assembly.GetName().Version?.ToString())
-                .AddAttributes(
-                [
-                    new(ResourceAttributes.Cluster, cluster),
-                    new(ResourceAttributes.HostName, options.Node),
-                ]))
-            .AddMeter(meterName)
-            .AddReader(new PeriodicExportingMetricReader(exporter, (int)Math.Max(1, options.Interval.TotalMilliseconds), FlushTimeoutMilliseconds)
-            {
-                TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
-            })
-            .Build();
 }

@@ -7,7 +7,7 @@ namespace AzLocalMonitor.Collector.Export;
 /// Exports out of schedule when a state change happens. Requests are coalesced: one flush may run and one may
 /// wait, and a burst (node down and quorum lost at the same instant) becomes one export that shows both, since
 /// the export reads the state when it runs. Flushing happens on its own task, never on the caller's thread
-/// (which may be the SDK's collection thread or the scenario timer).
+/// (which may be the collection's own thread or the scenario timer).
 /// </summary>
 internal sealed class ImmediateFlusher : IAsyncDisposable
 {
@@ -19,7 +19,7 @@ internal sealed class ImmediateFlusher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _loop;
 
-    /// <param name="flush">Exports now; returns whether the export was delivered (MeterProvider.ForceFlush).</param>
+    /// <param name="flush">Exports now; returns whether the export was spooled (CollectionLoop.Collect).</param>
     public ImmediateFlusher(Func<bool> flush, TimeProvider time, ILogger logger)
     {
         _flush = flush;

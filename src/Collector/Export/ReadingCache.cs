@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace AzLocalMonitor.Collector.Export;
 
 /// <summary>
-/// Shares one reading among the instrument callbacks of one collection. The SDK calls each instrument's callback
+/// Shares one reading among the instrument callbacks of one collection. A collection calls each instrument's callback
 /// separately, so without this every instrument would read the source again (and the memory instruments could
 /// disagree). A reading is reused for at most <c>maxAge</c>; a state change invalidates it at once.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class ReadingCache
         _logger = logger;
     }
 
-    /// <summary>The cached reading, or a fresh one. A failing source gives an empty reading (and a log line), not an exception in the SDK.</summary>
+    /// <summary>The cached reading, or a fresh one. A failing source gives an empty reading (and a log line), not an exception in the collection.</summary>
     public ClusterReading Current
     {
         get

@@ -28,7 +28,7 @@ internal static class SimulationRunner
 
         var epoch = plan.Epoch ?? time.GetUtcNow();
         var timeScale = plan.TimeScale ?? scenario.TimeScale ?? 1;
-        using var ownLoggers = loggers is null ? LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Information)) : null;
+        using var ownLoggers = loggers is null ? ConsoleLog.Create(logging: null, timestampFormat: null) : null;
         var logging = loggers ?? ownLoggers!;
         var sessions = new List<ExportSession>();
         // Simulated telemetry is not worth replaying after a restart: each run spools to a fresh folder, removed at the end.

@@ -6,17 +6,16 @@ using OtlpMetric = AzLocalMonitor.Telemetry.Otlp.Metrics.Metric;
 using OtlpResource = AzLocalMonitor.Telemetry.Otlp.Resource.Resource;
 using Proto = AzLocalMonitor.Telemetry.Otlp.Metrics;
 
-namespace AzLocalMonitor.Collector.Export;
+namespace AzLocalMonitor.Collector.Tests.Export.SdkOracle;
 
 /// <summary>
-/// Turns one batch the OpenTelemetry SDK collected into an OTLP <see cref="ExportMetricsServiceRequest"/>, keeping
-/// each point's own start and end times, so that a batch replayed from the spool hours later still says when
-/// it was measured. Gauges and sums only (the catalog has no histograms); other types are skipped.
+/// The agent's encoder from when it collected through the OpenTelemetry SDK (src/Collector/Export/OtlpBatchEncoder.cs
+/// before the SDK was removed from the agent), kept as it was: one SDK batch → one OTLP request, each point with the
+/// SDK's own start and end times.
 /// </summary>
-internal static class OtlpBatchEncoder
+internal static class SdkBatchEncoder
 {
-    /// <summary>Encodes <paramref name="batch"/> under <paramref name="resource"/>, plus <paramref name="extra"/> metrics in their own scope.</summary>
-    public static ExportMetricsServiceRequest Encode(in Batch<Metric> batch, OtlpResource resource, ScopeMetricsSpec? extra = null)
+    public static ExportMetricsServiceRequest Encode(in Batch<Metric> batch, OtlpResource resource)
     {
         var resourceMetrics = new Proto.ResourceMetrics { Resource = resource };
         var scopes = new Dictionary<string, Proto.ScopeMetrics>(StringComparer.Ordinal);
@@ -37,25 +36,11 @@ internal static class OtlpBatchEncoder
             scope.Metrics.Add(encoded);
         }
 
-        if (extra is { } spec)
-        {
-            var scope = new Proto.ScopeMetrics { Scope = new InstrumentationScope { Name = spec.Name } };
-            scope.Metrics.AddRange(spec.Metrics);
-            resourceMetrics.ScopeMetrics.Add(scope);
-        }
-
         var request = new ExportMetricsServiceRequest();
         request.ResourceMetrics.Add(resourceMetrics);
         return request;
     }
 
-    /// <summary>The latest end time of any point in the request (Unix ns); 0 when it has none.</summary>
-    public static ulong LatestTime(ExportMetricsServiceRequest request) =>
-        request.ResourceMetrics.SelectMany(r => r.ScopeMetrics).SelectMany(s => s.Metrics)
-            .SelectMany(m => m.DataCase == OtlpMetric.DataOneofCase.Sum ? m.Sum.DataPoints : m.Gauge?.DataPoints ?? [])
-            .Select(p => p.TimeUnixNano).DefaultIfEmpty(0UL).Max();
-
-    /// <summary>Converts a resource's attributes (from the SDK) to the OTLP resource.</summary>
     public static OtlpResource Resource(IEnumerable<KeyValuePair<string, object>> attributes)
     {
         var resource = new OtlpResource();
@@ -128,8 +113,7 @@ internal static class OtlpBatchEncoder
         return points;
     }
 
-    /// <summary>Nanoseconds since the Unix epoch.</summary>
-    public static ulong UnixNanos(DateTimeOffset time) => (ulong)(time.ToUnixTimeMilliseconds() * 1_000_000L) + (ulong)(time.Ticks % TimeSpan.TicksPerMillisecond * 100);
+    private static ulong UnixNanos(DateTimeOffset time) => (ulong)(time.ToUnixTimeMilliseconds() * 1_000_000L) + (ulong)(time.Ticks % TimeSpan.TicksPerMillisecond * 100);
 
     private static AnyValue Value(object? value) => value switch
     {
