@@ -8,24 +8,24 @@ namespace AzLocalMonitor.Rules.Series;
 /// </summary>
 public sealed class TimeSeries
 {
+    private readonly MetricIdentity _identity;
     private PointHistory _history;
 
     public TimeSeries(string metric, LabelSet labels, MetricKind kind, int historyLength)
     {
-        Metric = metric;
+        _identity = MetricIdentity.Of(metric, kind);
         Labels = labels;
-        Kind = kind;
         _history = new PointHistory(historyLength);
     }
 
     /// <summary>Prometheus metric name, e.g. <c>azlocal_cluster_quorum</c>.</summary>
-    public string Metric { get; }
+    public string Metric => _identity.Metric;
 
     /// <summary>Labels without the metric name; always includes <c>cluster</c>.</summary>
     public LabelSet Labels { get; }
 
     /// <summary>Gauge or counter (decides the exposition <c>TYPE</c>).</summary>
-    public MetricKind Kind { get; }
+    public MetricKind Kind => _identity.Kind;
 
     /// <summary>Latest value.</summary>
     public double Value { get; private set; }
