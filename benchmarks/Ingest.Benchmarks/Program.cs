@@ -52,7 +52,9 @@ var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 var series = store.Clusters.Sum(c => c.SeriesCount);
 var withHistory = store.Clusters.Sum(c => c.Metrics.Where(HistoryPolicy.KeepsHistory).Sum(m => c.SeriesOf(m).Count));
 var labelCounts = store.Clusters.SelectMany(c => c.Metrics.SelectMany(c.SeriesOf)).GroupBy(s => s.Labels.Count).OrderBy(g => g.Key).Select(g => $"{g.Key} labels: {g.Count()}");
-Console.WriteLine($"series keeping history: {withHistory} of {series}; label sets by size: {string.Join(", ", labelCounts)}");
+var distinctLabelSets = store.Clusters.Sum(c => c.Metrics.SelectMany(c.SeriesOf).Select(s => s.Labels).Distinct().Count());
+var sharedLabelSets = store.Clusters.Sum(c => c.Metrics.SelectMany(c.SeriesOf).Select(s => s.Labels).Distinct(ReferenceEqualityComparer.Instance).Count());
+Console.WriteLine($"series keeping history: {withHistory} of {series}; label sets by size: {string.Join(", ", labelCounts)}; distinct label sets {distinctLabelSets}, label set objects {sharedLabelSets}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"active series: {series}; managed heap growth {(heapAfter - heapBefore) / 1024.0 / 1024.0:F1} MiB = {(heapAfter - heapBefore) / (double)series:F0} bytes per series (incl. alert state and indexes)"));
 
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;

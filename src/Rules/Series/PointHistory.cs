@@ -50,7 +50,9 @@ internal struct PointHistory
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, ushort.MaxValue);
         if (limit > 0)
         {
-            _buffer = new byte[HeaderSize + 8];
+            // Room for one byte per point from the start (up to 64): a steady series never reallocates, and the
+            // arrays a changing one outgrows are fewer (each is garbage the GC must reach in its oldest generation).
+            _buffer = new byte[RoundUp8(HeaderSize + Math.Min(limit, 64))];
             BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(LimitAt), (ushort)limit);
             Used = HeaderSize;
         }
