@@ -50,9 +50,10 @@ internal struct PointHistory
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, ushort.MaxValue);
         if (limit > 0)
         {
-            // Room for one byte per point from the start (up to 64): a steady series never reallocates, and the
-            // arrays a changing one outgrows are fewer (each is garbage the GC must reach in its oldest generation).
-            _buffer = new byte[RoundUp8(HeaderSize + Math.Min(limit, 64))];
+            // Room for one byte per point from the start (up to 64), plus the first step written in full: a steady
+            // series never reallocates, and the arrays a changing one outgrows are fewer (each is garbage the GC must
+            // reach in its oldest generation).
+            _buffer = new byte[RoundUp8(HeaderSize + 4 + Math.Min(limit, 64))];
             BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(LimitAt), (ushort)limit);
             Used = HeaderSize;
         }
