@@ -50,6 +50,11 @@ for (var i = 0; i < perRound; i++)
 
 var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 var series = store.Clusters.Sum(c => c.SeriesCount);
+var withHistory = store.Clusters.Sum(c => c.Metrics.Where(HistoryPolicy.KeepsHistory).Sum(m => c.SeriesOf(m).Count));
+var labelCounts = store.Clusters.SelectMany(c => c.Metrics.SelectMany(c.SeriesOf)).GroupBy(s => s.Labels.Count).OrderBy(g => g.Key).Select(g => $"{g.Key} labels: {g.Count()}");
+var distinctLabelSets = store.Clusters.Sum(c => c.Metrics.SelectMany(c.SeriesOf).Select(s => s.Labels).Distinct().Count());
+var sharedLabelSets = store.Clusters.Sum(c => c.Metrics.SelectMany(c.SeriesOf).Select(s => s.Labels).Distinct(ReferenceEqualityComparer.Instance).Count());
+Console.WriteLine($"series keeping history: {withHistory} of {series}; label sets by size: {string.Join(", ", labelCounts)}; distinct label sets {distinctLabelSets}, label set objects {sharedLabelSets}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"active series: {series}; managed heap growth {(heapAfter - heapBefore) / 1024.0 / 1024.0:F1} MiB = {(heapAfter - heapBefore) / (double)series:F0} bytes per series (incl. alert state and indexes)"));
 
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -70,6 +75,12 @@ for (var round = 1; round < rounds; round++)
 }
 
 wall.Stop();
+// Steady state: the histories hold min(rounds, HistoryLength) points now (after round 0 they held one).
+var heapEnd = GC.GetTotalMemory(forceFullCollection: true);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after {rounds} rounds: managed heap growth {(heapEnd - heapBefore) / 1024.0 / 1024.0:F1} MiB = {(heapEnd - heapBefore) / (double)series:F0} bytes per series"));
+var histories = store.Clusters.SelectMany(c => c.Metrics.SelectMany(c.SeriesOf)).Where(s => s.HistoryBytes > 0).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"histories: {histories.Count} holding {histories.Average(s => s.HistoryCount):F1} points on average in {histories.Sum(s => 24L + s.HistoryBytes) / (double)histories.Count:F0} bytes each (array header included) = {histories.Sum(s => 24L + s.HistoryBytes) / (double)series:F0} bytes per series"));
 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 var allocatedPerSample = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)samples;
 

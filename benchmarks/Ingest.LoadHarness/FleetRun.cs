@@ -36,12 +36,14 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
         var roundStart = Stopwatch.StartNew();
         long rssMax = 0;
         using var sampler = new Timer(_ => rssMax = Math.Max(rssMax, SafeRss()), null, 0, 500);
+        var roundRss = new List<long>(); // at each round's end: the GC's phase moves one sample by ±100 MiB at 1 M series
         await load.RunAsync(Interval, round =>
         {
             if (round > 0)
             {
                 roundTimes.Add(load.LastRoundSendSeconds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round - 1}: sent in {load.LastRoundSendSeconds:F1} s, Rules RSS {meter.RssBytes() / 1048576.0:F0} MiB, {load.Failures} failed requests"));
+                roundRss.Add(meter.RssBytes());
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round - 1}: sent in {load.LastRoundSendSeconds:F1} s, Rules RSS {roundRss[^1] / 1048576.0:F0} MiB, {load.Failures} failed requests"));
             }
 
             roundStart.Restart();
@@ -100,10 +102,11 @@ public sealed class FleetRun(HarnessOptions options, Uri rules, ProcessMeter met
         var extra = others.Count;
         var otherNames = string.Join(", ", others.GroupBy(k => k.Alert).Select(g => $"{g.Key} ×{g.Count()}"));
         var perSample = cpu / (points * (series / (double)load.PointsPerRound));
+        long MedianRss() => roundRss.Count == 0 ? 0 : roundRss.Order().ElementAt(roundRss.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {points:N0} data points ({points / wall:N0}/s) in {wall:F0} s using {cpu:F1} CPU-s ({cpu / wall * 100:F0}% of one core); slowest round sent in {roundTimes.Skip(2).DefaultIfEmpty().Max():F1} s (interval {Interval.TotalSeconds} s: more means Rules did not keep up); {load.Failures} failed requests"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory: Rules RSS {rss / 1048576.0:F0} MiB (peak sampled {rssMax / 1048576.0:F0}, VmHWM {meter.PeakRssBytes() / 1048576.0:F0}) for {series:N0} series = {rss / (double)series:F0} B per series"));
+            $"memory: Rules RSS {rss / 1048576.0:F0} MiB (peak sampled {rssMax / 1048576.0:F0}, VmHWM {meter.PeakRssBytes() / 1048576.0:F0}) for {series:N0} series = {rss / (double)series:F0} B per series; at the {roundRss.Count} round ends min {roundRss.DefaultIfEmpty().Min() / 1048576.0:F0}, median {MedianRss() / 1048576.0:F0} ({MedianRss() / (double)series:F0} B per series), max {roundRss.DefaultIfEmpty().Max() / 1048576.0:F0} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"alert latency (first faulted export → AzLocalQuorumLost at the webhook behind Alertmanager), {latencies.Count} faults: p50 {Quantile(latencies, 0.5):F3} s, p99 {Quantile(latencies, 0.99):F3} s, max {latencies.DefaultIfEmpty().Max():F3} s; {missing} never arrived; {extra} other alerts{(extra > 0 ? $" ({otherNames})" : "")}"));
         // No "export → startsAt" split any more: since alerts start at the data's time (HA replicas must agree on it),

@@ -65,11 +65,12 @@ public static class SeriesEndpoint
     private static SeriesDto ToDto(TimeSeries series, long nowMs, long staleMs, int maxPoints)
     {
         var count = Math.Min(series.HistoryCount, maxPoints);
+        var history = new (long TimestampMs, double Value)[count];
+        series.CopyHistory(history); // the newest count points, oldest first
         var points = new double?[count][];
         for (var i = 0; i < count; i++)
         {
-            var (t, v) = series.Recent(count - 1 - i);
-            points[i] = [t, Finite(v)];
+            points[i] = [history[i].TimestampMs, Finite(history[i].Value)];
         }
 
         return new SeriesDto(

@@ -7,7 +7,7 @@ namespace AzLocalMonitor.Rules.Series;
 /// </summary>
 public sealed class ClusterState
 {
-    private readonly Dictionary<string, Dictionary<LabelSet, TimeSeries>> _byMetric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<TimeSeries>> _byMetric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nodeLastSelfReportMs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inMaintenance = new(StringComparer.Ordinal);
     private readonly int _historyLength;
@@ -86,14 +86,14 @@ public sealed class ClusterState
     {
         if (!_byMetric.TryGetValue(sample.Metric, out var series))
         {
-            series = new Dictionary<LabelSet, TimeSeries>();
+            series = new HashSet<TimeSeries>(SeriesByLabels.Instance);
             _byMetric.Add(sample.Metric, series);
         }
 
-        if (!series.TryGetValue(sample.Labels, out var ts))
+        if (!series.GetAlternateLookup<LabelSet>().TryGetValue(sample.Labels, out var ts))
         {
             ts = new TimeSeries(sample.Metric, sample.Labels, sample.Kind, HistoryPolicy.KeepsHistory(sample.Metric) ? _historyLength : 0);
-            series.Add(sample.Labels, ts);
+            series.Add(ts);
             SeriesCount++;
             _tally?.Add(1);
         }
@@ -147,11 +147,11 @@ public sealed class ClusterState
 
     /// <summary>True when the series of <paramref name="sample"/> exists already (storing it creates nothing).</summary>
     public bool Holds(in MappedSample sample) =>
-        _byMetric.TryGetValue(sample.Metric, out var series) && series.ContainsKey(sample.Labels);
+        _byMetric.TryGetValue(sample.Metric, out var series) && series.GetAlternateLookup<LabelSet>().Contains(sample.Labels);
 
     /// <summary>The series of one metric (empty when none).</summary>
     public IReadOnlyCollection<TimeSeries> SeriesOf(string metric) =>
-        _byMetric.TryGetValue(metric, out var series) ? series.Values : [];
+        _byMetric.TryGetValue(metric, out var series) ? series : [];
 
     /// <summary>
     /// The cluster's members: every node named by a membership report (<c>azlocal_node_state</c>, fresh or not, until
@@ -176,15 +176,9 @@ public sealed class ClusterState
     {
         foreach (var (metric, series) in _byMetric)
         {
-            foreach (var (labels, ts) in series)
-            {
-                if (nowMs - ts.ReceivedMs > forgetAfterMs)
-                {
-                    series.Remove(labels);
-                    SeriesCount--;
-                    _tally?.Add(-1);
-                }
-            }
+            var forgotten = series.RemoveWhere(ts => nowMs - ts.ReceivedMs > forgetAfterMs);
+            SeriesCount -= forgotten;
+            _tally?.Add(-forgotten);
 
             if (series.Count == 0)
             {

@@ -8,7 +8,7 @@ namespace AzLocalMonitor.Rules.Series;
 /// without a unit and with a <c>state</c> label, one series per state: node, drain, witness, pool/volume health,
 /// operational and replication state) keep only their latest value: a state-set
 /// series is 0 or 1, nothing reads its past (rates are taken of byte counts, the web dashboard asks state sets for the
-/// latest value only), and they are most of a cluster's series — each history costs ~560 bytes (two arrays of 32).
+/// latest value only), and they are most of a cluster's series — each history costs 80 bytes and up (<see cref="PointHistory"/>).
 /// </summary>
 public static class HistoryPolicy
 {

@@ -7,17 +7,25 @@ namespace AzLocalMonitor.Rules.Series;
 /// An immutable set of Prometheus labels, sorted by name, with a precomputed hash: the identity of a series
 /// and of an alert (like Prometheus' <c>labels.Labels</c>).
 /// </summary>
-public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<string, string>>
+/// <remarks>
+/// Sets of up to three labels (most series': cluster, node or volume, state) keep them in fields of the one object
+/// (72 bytes) rather than in an array beside it (24 + 24 + 16 per label: 96 bytes for three); larger sets keep the
+/// array. Every member answers the same either way.
+/// </remarks>
+public abstract class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<string, string>>
 {
-    private readonly KeyValuePair<string, string>[] _labels;
+    private const int MaxInline = 3;
+    private const int ScratchSize = 32;
+
+    [ThreadStatic]
+    private static KeyValuePair<string, string>[]? t_scratch;
     private readonly int _hash;
 
     /// <summary>The empty label set.</summary>
-    public static LabelSet Empty { get; } = new([]);
+    public static LabelSet Empty { get; } = new Inline([], 0);
 
-    private LabelSet(KeyValuePair<string, string>[] sortedLabels)
+    private LabelSet(ReadOnlySpan<KeyValuePair<string, string>> sortedLabels)
     {
-        _labels = sortedLabels;
         var hash = default(HashCode);
         foreach (var (name, value) in sortedLabels)
         {
@@ -32,17 +40,42 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
     public static LabelSet From(IEnumerable<KeyValuePair<string, string>> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        // Label sets are small (a handful of labels): an insertion sort over one array beats a sorted map and
-        // allocates only the array the set keeps.
-        var buffer = labels is ICollection<KeyValuePair<string, string>> c ? new KeyValuePair<string, string>[c.Count] : [.. labels];
+        // Label sets are small (a handful of labels): an insertion sort over one array beats a sorted map. Ingest
+        // builds one per data point: a collection of up to ScratchSize labels is sorted in this thread's scratch
+        // array, so the only allocation is the set itself (plus its array past three labels).
+        KeyValuePair<string, string>[] buffer;
+        int length;
         if (labels is ICollection<KeyValuePair<string, string>> collection)
         {
+            length = collection.Count;
+            buffer = length <= ScratchSize ? t_scratch ??= new KeyValuePair<string, string>[ScratchSize] : new KeyValuePair<string, string>[length];
             collection.CopyTo(buffer, 0);
         }
-
-        var count = 0;
-        foreach (var label in buffer)
+        else
         {
+            buffer = [.. labels];
+            length = buffer.Length;
+        }
+
+        try
+        {
+            return Build(buffer, length, ReferenceEquals(buffer, t_scratch));
+        }
+        finally
+        {
+            if (ReferenceEquals(buffer, t_scratch))
+            {
+                Array.Clear(buffer, 0, length); // holds no strings between calls
+            }
+        }
+    }
+
+    private static LabelSet Build(KeyValuePair<string, string>[] buffer, int length, bool scratch)
+    {
+        var count = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var label = buffer[i];
             var at = count;
             while (at > 0 && string.CompareOrdinal(buffer[at - 1].Key, label.Key) > 0)
             {
@@ -74,12 +107,12 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
             return Empty;
         }
 
-        if (kept != buffer.Length)
+        if (kept <= MaxInline)
         {
-            Array.Resize(ref buffer, kept);
+            return new Inline(buffer, kept);
         }
 
-        return new LabelSet(buffer);
+        return new Spilled(scratch || kept != buffer.Length ? buffer[..kept] : buffer);
     }
 
     /// <summary>Builds a label set from name/value pairs: <c>LabelSet.Of("cluster", "c1", "node", "n1")</c>.</summary>
@@ -101,16 +134,17 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
     }
 
     /// <summary>Number of labels.</summary>
-    public int Count => _labels.Length;
+    public abstract int Count { get; }
 
     /// <inheritdoc />
-    public KeyValuePair<string, string> this[int index] => _labels[index];
+    public abstract KeyValuePair<string, string> this[int index] { get; }
 
     /// <summary>The value of a label, or null when the set does not have it.</summary>
     public string? Get(string name)
     {
-        foreach (var (n, v) in _labels)
+        for (var i = 0; i < Count; i++)
         {
+            var (n, v) = this[i];
             if (string.Equals(n, name, StringComparison.Ordinal))
             {
                 return v;
@@ -121,10 +155,10 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
     }
 
     /// <summary>This set with one label added or replaced.</summary>
-    public LabelSet With(string name, string value) => From(_labels.Append(new(name, value)));
+    public LabelSet With(string name, string value) => From(this.Append(new(name, value)));
 
     /// <summary>This set without the named labels.</summary>
-    public LabelSet Without(params string[] names) => From(_labels.Where(l => !names.Contains(l.Key, StringComparer.Ordinal)));
+    public LabelSet Without(params string[] names) => From(this.Where(l => !names.Contains(l.Key, StringComparer.Ordinal)));
 
     /// <inheritdoc />
     public bool Equals(LabelSet? other)
@@ -139,15 +173,17 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
             return true;
         }
 
-        if (_hash != other._hash || _labels.Length != other._labels.Length)
+        var count = Count;
+        if (_hash != other._hash || count != other.Count)
         {
             return false;
         }
 
-        for (var i = 0; i < _labels.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (!string.Equals(_labels[i].Key, other._labels[i].Key, StringComparison.Ordinal) ||
-                !string.Equals(_labels[i].Value, other._labels[i].Value, StringComparison.Ordinal))
+            var (name, value) = this[i];
+            var (otherName, otherValue) = other[i];
+            if (!string.Equals(name, otherName, StringComparison.Ordinal) || !string.Equals(value, otherValue, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -166,21 +202,63 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyList<KeyValuePair<
     public override string ToString()
     {
         var sb = new StringBuilder("{");
-        for (var i = 0; i < _labels.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             if (i > 0)
             {
                 sb.Append(", ");
             }
 
-            sb.Append(_labels[i].Key).Append("=\"").Append(_labels[i].Value).Append('"');
+            var (name, value) = this[i];
+            sb.Append(name).Append("=\"").Append(value).Append('"');
         }
 
         return sb.Append('}').ToString();
     }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_labels).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Up to three labels, in fields.</summary>
+    private sealed class Inline : LabelSet
+    {
+        private readonly string? _name0, _value0, _name1, _value1, _name2, _value2;
+        private readonly int _count;
+
+        public Inline(KeyValuePair<string, string>[] sorted, int count)
+            : base(sorted.AsSpan(0, count))
+        {
+            _count = count;
+            (_name0, _value0) = count > 0 ? sorted[0] : default;
+            (_name1, _value1) = count > 1 ? sorted[1] : default;
+            (_name2, _value2) = count > 2 ? sorted[2] : default;
+        }
+
+        public override int Count => _count;
+
+        public override KeyValuePair<string, string> this[int index] => (uint)index < (uint)_count
+            ? index switch
+            {
+                0 => new(_name0!, _value0!),
+                1 => new(_name1!, _value1!),
+                _ => new(_name2!, _value2!),
+            }
+            : throw new IndexOutOfRangeException();
+    }
+
+    /// <summary>More than three labels, in an array.</summary>
+    private sealed class Spilled(KeyValuePair<string, string>[] sorted) : LabelSet(sorted)
+    {
+        public override int Count => sorted.Length;
+
+        public override KeyValuePair<string, string> this[int index] => sorted[index];
+    }
 }

@@ -4,32 +4,28 @@ namespace AzLocalMonitor.Rules.Series;
 
 /// <summary>
 /// One series: its identity, its latest value and a short ring of recent points (enough for rates such as
-/// a rebuild's bytes per second). Mutated only under its cluster's lock.
+/// a rebuild's bytes per second), packed (<see cref="PointHistory"/>). Mutated only under its cluster's lock.
 /// </summary>
 public sealed class TimeSeries
 {
-    private readonly long[] _historyTimes;
-    private readonly double[] _historyValues;
-    private int _historyNext;
-    private int _historyCount;
+    private readonly MetricIdentity _identity;
+    private PointHistory _history;
 
     public TimeSeries(string metric, LabelSet labels, MetricKind kind, int historyLength)
     {
-        Metric = metric;
+        _identity = MetricIdentity.Of(metric, kind);
         Labels = labels;
-        Kind = kind;
-        _historyTimes = historyLength == 0 ? [] : new long[historyLength];
-        _historyValues = historyLength == 0 ? [] : new double[historyLength];
+        _history = new PointHistory(historyLength);
     }
 
     /// <summary>Prometheus metric name, e.g. <c>azlocal_cluster_quorum</c>.</summary>
-    public string Metric { get; }
+    public string Metric => _identity.Metric;
 
     /// <summary>Labels without the metric name; always includes <c>cluster</c>.</summary>
     public LabelSet Labels { get; }
 
     /// <summary>Gauge or counter (decides the exposition <c>TYPE</c>).</summary>
-    public MetricKind Kind { get; }
+    public MetricKind Kind => _identity.Kind;
 
     /// <summary>Latest value.</summary>
     public double Value { get; private set; }
@@ -41,7 +37,7 @@ public sealed class TimeSeries
     public long ReceivedMs { get; private set; }
 
     /// <summary>Number of points in the recent history.</summary>
-    public int HistoryCount => _historyCount;
+    public int HistoryCount => _history.Count;
 
     /// <summary>
     /// Records a point. Returns <see cref="RecordResult.Rejected"/> when it is older than the latest one (a late or
@@ -57,12 +53,9 @@ public sealed class TimeSeries
 
         var changed = TimestampMs == long.MinValue || !Value.Equals(value) || receivedMs - ReceivedMs > staleAfterMs;
 
-        if (timestampMs != TimestampMs && _historyTimes.Length > 0)
+        if (timestampMs != TimestampMs)
         {
-            _historyTimes[_historyNext] = timestampMs;
-            _historyValues[_historyNext] = value;
-            _historyNext = (_historyNext + 1) % _historyTimes.Length;
-            _historyCount = Math.Min(_historyCount + 1, _historyTimes.Length);
+            _history.Add(timestampMs, value); // a repeated timestamp keeps its first value in the history
         }
 
         TimestampMs = timestampMs;
@@ -74,15 +67,15 @@ public sealed class TimeSeries
     /// <summary>True when the latest report arrived within <paramref name="staleAfterMs"/> of <paramref name="nowMs"/>.</summary>
     public bool IsFresh(long nowMs, long staleAfterMs) => nowMs - ReceivedMs <= staleAfterMs;
 
-    /// <summary>The i-th most recent point (0 = latest).</summary>
-    public (long TimestampMs, double Value) Recent(int i)
-    {
-        if ((uint)i >= (uint)_historyCount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(i));
-        }
+    /// <summary>The i-th most recent point (0 = latest). Decodes the history up to it: to read several, use <see cref="CopyHistory"/>.</summary>
+    public (long TimestampMs, double Value) Recent(int i) => _history.Recent(i);
 
-        var index = (_historyNext - 1 - i + (2 * _historyTimes.Length)) % _historyTimes.Length;
-        return (_historyTimes[index], _historyValues[index]);
-    }
+    /// <summary>
+    /// Copies the newest <c>min(destination.Length, HistoryCount)</c> points of the history into
+    /// <paramref name="destination"/>, oldest first; returns how many.
+    /// </summary>
+    public int CopyHistory(Span<(long TimestampMs, double Value)> destination) => _history.CopyNewest(destination);
+
+    /// <summary>Bytes of the history's backing array (0 when the series keeps none): for memory measurements.</summary>
+    internal int HistoryBytes => _history.CapacityBytes;
 }

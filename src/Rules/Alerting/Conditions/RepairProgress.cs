@@ -55,11 +55,13 @@ internal readonly record struct RepairProgress(string Job, double Size, double P
             return null;
         }
 
-        var (latestTime, latestValue) = series.Recent(0);
+        var history = new (long TimestampMs, double Value)[series.HistoryCount];
+        series.CopyHistory(history); // oldest first
+        var (latestTime, latestValue) = history[^1];
         var (oldestTime, oldestValue) = (latestTime, latestValue);
-        for (var i = 1; i < series.HistoryCount; i++)
+        for (var i = history.Length - 2; i >= 0; i--)
         {
-            var point = series.Recent(i);
+            var point = history[i];
             if (point.Value > oldestValue)
             {
                 break; // a new job reused the name: measure only the current one
