@@ -3,6 +3,7 @@ using AzLocalMonitor.Collector.Export;
 using AzLocalMonitor.Collector.Export.Spool;
 using AzLocalMonitor.Collector.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
 

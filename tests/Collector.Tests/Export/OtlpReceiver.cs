@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using AzLocalMonitor.Collector.Tests.Fakes;
 using OtlpRequest = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceRequest;
 using OtlpResponse = AzLocalMonitor.Telemetry.Otlp.Collector.ExportMetricsServiceResponse;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Collector.Tests.Export;
 

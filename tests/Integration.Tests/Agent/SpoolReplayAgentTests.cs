@@ -1,6 +1,7 @@
 using System.Globalization;
 using AzLocalMonitor.Collector;
 using AzLocalMonitor.Integration.Tests.Support;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Integration.Tests.Agent;
 

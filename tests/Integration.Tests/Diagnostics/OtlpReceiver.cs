@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using AzLocalMonitor.Integration.Tests.Support;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Integration.Tests.Diagnostics;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AzLocalMonitor.Integration.Tests.Support;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Integration.Tests.Oracle;
 

@@ -4,6 +4,7 @@ using AzLocalMonitor.Collector;
 using AzLocalMonitor.Integration.Tests.Agent;
 using AzLocalMonitor.Integration.Tests.Oracle;
 using AzLocalMonitor.Integration.Tests.Support;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Integration.Tests.ScaleOut;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AzLocalMonitor.Rules.Tests.Support;
 
 namespace AzLocalMonitor.Integration.Tests.Support;
 

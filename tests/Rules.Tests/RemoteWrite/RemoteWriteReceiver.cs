@@ -17,7 +17,7 @@ public sealed class RemoteWriteReceiver : IDisposable
 
     public RemoteWriteReceiver()
     {
-        var port = Support.CapturingHttpServer.FreePort();
+        var port = Support.FreePort.Next();
         Url = new Uri($"http://127.0.0.1:{port}/api/v1/write/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();

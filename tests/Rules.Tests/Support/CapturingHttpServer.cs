@@ -14,7 +14,7 @@ public sealed class CapturingHttpServer : IDisposable
     public CapturingHttpServer(int failFirst = 0)
     {
         _failuresLeft = failFirst;
-        var port = FreePort();
+        var port = FreePort.Next();
         Url = new Uri($"http://127.0.0.1:{port}/hook/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -94,13 +94,5 @@ public sealed class CapturingHttpServer : IDisposable
 
             context.Response.Close();
         }
-    }
-
-    /// <summary>A free loopback port (the OS picks it).</summary>
-    public static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AzLocalMonitor.Integration.Tests.Support;
+namespace AzLocalMonitor.Rules.Tests.Support;
 
-/// <summary>Finds a free TCP port on loopback (the OS picks one; a race with another process is possible but rare).</summary>
+/// <summary>
+/// Finds a free TCP port on loopback (the OS picks one; a race with another process is possible but rare). One copy,
+/// linked into every test project that starts its own listeners.
+/// </summary>
 public static class FreePort
 {
     public static int Next()
