@@ -240,7 +240,7 @@ public sealed class RuleEngine
         }
 
         var sources = cluster.All.Where(a => a.State != AlertState.Inactive).Select(a => a.Labels).ToList();
-        var ended = cluster.All.Where(a => a.State == AlertState.Inactive && a.ResolvedAt is { } at && now - at < _alerting.InhibitionGrace).Select(a => a.Labels).ToList();
+        List<LabelSet>? ended = null; // sources resolved within the grace: gathered only for an alert that could need them
         foreach (var alert in cluster.All)
         {
             if (alert.State == AlertState.Inactive)
@@ -253,20 +253,17 @@ public sealed class RuleEngine
             {
                 Set(alert, m.By, m.Stage, null);
             }
-            else if (alert.MutedStage is null && alert.LastSentAt is null && ended.Count > 0 && muter.InhibitedBy(alert.Labels, ended) is { } cause)
+            else if (alert.MutedStage is null && alert.LastSentAt is null &&
+                muter.InhibitedBy(alert.Labels, ended ??= RecentlyResolved(cluster, now)) is { } cause)
             {
                 // A consequence that shows up as its cause ends belongs to that recovery like those muted before it: when
                 // quorum returns, detached volumes come back online still short of a copy (impact data_offline → redundancy,
                 // a new alert) while they resync.
-                var until = now + _alerting.InhibitionGrace;
-                Set(alert, $"{cause} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
-                context.NoteDeadline(until);
+                HoldForGrace(alert, cause, now, context);
             }
             else if (alert.MutedStage == MuteStage.Inhibition && alert.MutedUntil is null && alert.LastSentAt is null)
             {
-                var until = now + _alerting.InhibitionGrace;
-                Set(alert, $"{alert.MutedBy} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
-                context.NoteDeadline(until);
+                HoldForGrace(alert, alert.MutedBy, now, context);
             }
             else if (alert.MutedStage == MuteStage.Inhibition && alert.LastSentAt is null && RecoveryHold.Holding(holds, alert.Labels, sources) is { } hold)
             {
@@ -285,6 +282,17 @@ public sealed class RuleEngine
             }
         }
     }
+
+    /// <summary>Keeps an alert whose inhibition (by <paramref name="cause"/>) ended muted for the inhibition grace.</summary>
+    private void HoldForGrace(Alert alert, string? cause, DateTimeOffset now, EvaluationContext context)
+    {
+        var until = now + _alerting.InhibitionGrace;
+        Set(alert, $"{cause} (ended; held until {until:HH:mm:ss}Z)", MuteStage.Inhibition, until);
+        context.NoteDeadline(until);
+    }
+
+    private List<LabelSet> RecentlyResolved(ClusterAlerts cluster, DateTimeOffset now) =>
+        [.. cluster.All.Where(a => a.State == AlertState.Inactive && a.ResolvedAt is { } at && now - at < _alerting.InhibitionGrace).Select(a => a.Labels)];
 
     /// <summary>The inhibiting alert of a <see cref="Alert.MutedBy"/> text, without what was added when the inhibition ended.</summary>
     private static string? InhibitedBy(string? mutedBy) =>
