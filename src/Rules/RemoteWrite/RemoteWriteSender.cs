@@ -4,6 +4,7 @@ using System.Text;
 using Polly;
 using Polly.Retry;
 using Snappier;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.RemoteWrite;
 

@@ -1,4 +1,5 @@
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.RemoteWrite;
 

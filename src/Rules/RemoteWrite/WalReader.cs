@@ -1,3 +1,5 @@
+using AzLocalMonitor.Telemetry.Wire;
+
 namespace AzLocalMonitor.Rules.RemoteWrite;
 
 /// <summary>Reads the next batch of records after a cursor: their payloads concatenated are a WriteRequest.</summary>

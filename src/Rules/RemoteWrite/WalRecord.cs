@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.RemoteWrite;
 

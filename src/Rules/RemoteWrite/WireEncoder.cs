@@ -1,5 +1,6 @@
 using System.Text;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.RemoteWrite;
 

@@ -1,6 +1,7 @@
 using AzLocalMonitor.Rules.RemoteWrite;
 using AzLocalMonitor.Rules.RemoteWrite.Wire;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.Tests.RemoteWrite;
 

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Collector.Export.Otlp;
 
@@ -15,86 +15,51 @@ internal sealed class ProtobufWriter
     private const int Fixed64Type = 1;
     private const int LengthDelimitedType = 2;
 
-    private byte[] _buffer = new byte[1024];
-    private int _length;
+    private readonly ByteBuffer _bytes = new(1024);
+    private readonly ByteBuffer _prefix = new(10); // a nested message's length, reused
 
-    public int Length => _length;
+    public int Length => _bytes.Length;
 
-    public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+    public byte[] ToArray() => _bytes.Span.ToArray();
 
     public void Varint(int field, ulong value)
     {
         Tag(field, VarintType);
-        RawVarint(value);
+        _bytes.WriteVarint(value);
     }
 
     public void Fixed64(int field, ulong value)
     {
         Tag(field, Fixed64Type);
-        BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+        _bytes.WriteInt64(unchecked((long)value));
     }
 
-    public void Double(int field, double value) => Fixed64(field, BitConverter.DoubleToUInt64Bits(value));
+    public void Double(int field, double value)
+    {
+        Tag(field, Fixed64Type);
+        _bytes.WriteDouble(value);
+    }
 
     public void String(int field, string value)
     {
         Tag(field, LengthDelimitedType);
-        var count = Encoding.UTF8.GetByteCount(value);
-        RawVarint((ulong)count);
-        Encoding.UTF8.GetBytes(value, Reserve(count));
+        _bytes.WriteVarint((ulong)Encoding.UTF8.GetByteCount(value));
+        _bytes.WriteUtf8(value);
     }
 
     /// <summary>Starts a nested message; pass the result to <see cref="EndMessage"/> once its fields are written.</summary>
     public int BeginMessage(int field)
     {
         Tag(field, LengthDelimitedType);
-        return _length;
+        return _bytes.Length;
     }
 
     public void EndMessage(int start)
     {
-        var bodyLength = _length - start;
-        Span<byte> prefix = stackalloc byte[10];
-        var prefixLength = 0;
-        for (var value = (ulong)bodyLength; ; value >>= 7)
-        {
-            if (value < 0x80)
-            {
-                prefix[prefixLength++] = (byte)value;
-                break;
-            }
-
-            prefix[prefixLength++] = (byte)(value | 0x80);
-        }
-
-        Reserve(prefixLength);
-        _buffer.AsSpan(start, bodyLength).CopyTo(_buffer.AsSpan(start + prefixLength));
-        prefix[..prefixLength].CopyTo(_buffer.AsSpan(start));
+        _prefix.Clear();
+        _prefix.WriteVarint((ulong)(_bytes.Length - start));
+        _bytes.Insert(start, _prefix.Span);
     }
 
-    private void Tag(int field, int wireType) => RawVarint((ulong)((field << 3) | wireType));
-
-    private void RawVarint(ulong value)
-    {
-        while (value >= 0x80)
-        {
-            Reserve(1)[0] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        Reserve(1)[0] = (byte)value;
-    }
-
-    /// <summary>Grows the buffer by <paramref name="count"/> bytes at the end and returns them.</summary>
-    private Span<byte> Reserve(int count)
-    {
-        if (_length + count > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
-        }
-
-        var span = _buffer.AsSpan(_length, count);
-        _length += count;
-        return span;
-    }
+    private void Tag(int field, int wireType) => _bytes.WriteVarint((ulong)((field << 3) | wireType));
 }

@@ -1,9 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace AzLocalMonitor.Rules.RemoteWrite;
+namespace AzLocalMonitor.Telemetry.Wire;
 
-/// <summary>A growable byte array written front to back (reused between requests: <see cref="Clear"/> keeps the array).</summary>
+/// <summary>
+/// A growable byte array written front to back (reused between requests: <see cref="Clear"/> keeps the array), with the
+/// protobuf varint. Shared by Rules' remote-write encoding and WAL and the agent's OTLP writer.
+/// </summary>
 public sealed class ByteBuffer
 {
     private byte[] _bytes;
@@ -67,6 +70,16 @@ public sealed class ByteBuffer
     {
         Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
         Length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(Length));
+    }
+
+    /// <summary>Inserts <paramref name="bytes"/> at <paramref name="at"/>, moving what follows (a length prefix known only afterwards).</summary>
+    public void Insert(int at, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)at, (uint)Length, nameof(at));
+        Ensure(bytes.Length);
+        _bytes.AsSpan(at, Length - at).CopyTo(_bytes.AsSpan(at + bytes.Length));
+        bytes.CopyTo(_bytes.AsSpan(at));
+        Length += bytes.Length;
     }
 
     public void Write(ReadOnlySpan<byte> bytes)
