@@ -8,8 +8,9 @@ public sealed class DriveFailureScenarioTests
     [Fact]
     public async Task DriveFailure_PagesDiskAndStorage_ThenRebuildsIntoTheReserve()
     {
-        // Fails at 10 s of scenario time (1 s here), retired 2 min later (13 s here), then rebuilds for ~25 min (~150 s here).
-        await using var run = await ScenarioRun.StartAsync("drive-failure", "drive-failure-cluster", timeScale: 10);
+        // Fails at 10 s of scenario time (~1.7 s here), retired 2 min later (~22 s here), then rebuilds for ~25 min
+        // (~250 s here). The failed window (both pages, in Rules and Alertmanager) is ~15 s wide, room for a loaded machine.
+        await using var run = await ScenarioRun.StartAsync("drive-failure", "drive-failure-cluster", timeScale: 6);
 
         await run.WaitForRulesAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);
         await run.WaitForAlertmanagerAsync([new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")], Timeout);

@@ -8,8 +8,10 @@ public sealed class NoReserveScenarioTests
     [Fact]
     public async Task DriveFailureWithoutReserve_NeverRebuilds_AndReportsInsufficientReserve()
     {
-        // Fails at 10 s of scenario time (1 s here), retired 1 min later (7 s here).
-        await using var run = await ScenarioRun.StartAsync("drive-failure-no-reserve", "no-reserve-cluster", timeScale: 10);
+        // Fails at 10 s of scenario time (2.5 s here), retired 1 min later (17.5 s here). StorageDegraded's 4 s `for`
+        // plus an evaluation must fit, with Alertmanager's copy, before the retirement ends the disk page: at a time
+        // scale of 10 that window was ~2 s and a loaded CI machine missed it.
+        await using var run = await ScenarioRun.StartAsync("drive-failure-no-reserve", "no-reserve-cluster", timeScale: 4);
 
         FiringAlert[] failed = [new("AzLocalReserveCapacityLow", "warning"), new("AzLocalPhysicalDiskFailed", "critical"), new("AzLocalStorageDegraded", "critical")];
         await run.WaitForRulesAsync(failed, Timeout);
