@@ -1,3 +1,5 @@
+using AzLocalMonitor.Collector.Sources.Windows;
+using AzLocalMonitor.Collector.Sources.Windows.Cim;
 using AzLocalMonitor.Collector.Sources.Windows.Probes;
 using AzLocalMonitor.Collector.Sources.Windows.Records;
 
@@ -30,6 +32,34 @@ public class WitnessTargetTests
     [InlineData("//fileserver/fsw", "fileserver")]
     public void FileShareWitness_TimesTheSharesServerOnSmb(string sharePath, string host) =>
         Assert.Equal(new ProbeTarget(host, 445), WitnessTarget.Of(new ClusterResourceRecord { Type = "File Share Witness", SharePath = sharePath }));
+
+    /// <summary>
+    /// A real capture: a File Share Witness on a Windows Server 2025 lab cluster, read through CIM (dbatools
+    /// Get-DbaWsfcResource enumerates root\MSCluster MSCluster_Resource) and shown with
+    /// <c>Where-Object Type -eq "File Share Witness" | Select-Object -ExpandProperty PrivateProperties</c>:
+    /// ArbitrationDelay 6, ImpersonateCNO 1, Password (blank), SharePath \\sql01\dbatoolsci_fsw, UserName (blank)
+    /// (github.com/dataplat/dbatools issue 10573, comment of 2026-08-20). It confirms the resource's Type string and that
+    /// the share is the embedded object's SharePath; it was a whole-class enumeration, not our projected WQL query.
+    /// </summary>
+    [Fact]
+    public void FileShareWitness_PrivatePropertiesAsCapturedOnWindowsServer2025_TimesTheSharesServer()
+    {
+        var privateProperties = new CimRow(new Dictionary<string, object?>
+        {
+            ["ArbitrationDelay"] = 6L,
+            ["ImpersonateCNO"] = 1L,
+            ["Password"] = string.Empty,
+            ["SharePath"] = @"\\sql01\dbatoolsci_fsw",
+            ["UserName"] = string.Empty,
+        });
+        var witness = CimRecords.WithEndpoint(
+            new ClusterResourceRecord { Name = "File Share Witness", Type = "File Share Witness", State = 2 },
+            new CimRow(new Dictionary<string, object?> { ["Name"] = "File Share Witness", ["PrivateProperties"] = privateProperties }));
+
+        Assert.Equal(@"\\sql01\dbatoolsci_fsw", witness.SharePath);
+        Assert.Null(witness.AccountName);
+        Assert.Equal(new ProbeTarget("sql01", 445), WitnessTarget.Of(witness));
+    }
 
     [Theory]
     [InlineData(null)]
