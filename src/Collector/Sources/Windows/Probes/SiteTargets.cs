@@ -7,8 +7,10 @@ namespace AzLocalMonitor.Collector.Sources.Windows.Probes;
 /// MSCluster_Node MOF and as the node common property FaultDomain, CLUSREG_NAME_NODE_FAULT_DOMAIN), and for this
 /// node one probe target per other site: the first member of that site (by name) that is Up or Paused, on
 /// <see cref="Port"/>. The element naming the site is read as <c>Site:&lt;name&gt;</c> (the type, a colon, the fault
-/// domain's name); that layout is our reading, not confirmed by a captured node: a node whose FaultDomain has no such
-/// element has no site, and no inter-site round trip is measured (the series stays absent rather than guessed).
+/// domain's name): Microsoft's MSLab stretched-cluster scenario finds a site's nodes with
+/// <c>Get-ClusterNode | Where-Object FaultDomain -Contains "Site:$site"</c> (a working script, not a captured output; that
+/// WMI's MSCluster_Node gives the same strings as the cmdlet is assumed). A node whose FaultDomain has no such element has
+/// no site, and no inter-site round trip is measured (the series stays absent rather than guessed).
 /// </summary>
 internal static class SiteTargets
 {
