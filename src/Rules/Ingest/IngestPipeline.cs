@@ -25,6 +25,7 @@ public sealed class IngestPipeline
     private readonly RemoteWriteTap? _remoteWrite;
     private readonly ClusterScope _owned;
     private readonly string _shard;
+    private readonly RawSeriesCache _known;
 
     public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null,
         IOptions<ShardOptions>? shard = null, RemoteWriteTap? remoteWrite = null)
@@ -41,6 +42,9 @@ public sealed class IngestPipeline
         _owned = shard?.Value.Scope() ?? ClusterScope.All;
         _shard = shard?.Value.Name is { Length: > 0 } name ? $"shard '{name}'" : "this shard";
         OwnedClusters = _owned.ToString();
+        // About one entry per series (a cluster's series look the same from each of its nodes); twice the series
+        // limit leaves room for entries of forgotten series before the whole cache is dropped and refilled.
+        _known = new RawSeriesCache((int)Math.Min(2L * _options.MaxSeries, int.MaxValue));
     }
 
     /// <summary>The clusters this instance owns (<c>Shard:Clusters</c>), comma-separated; <c>*</c> when not sharded.</summary>
@@ -67,7 +71,7 @@ public sealed class IngestPipeline
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, out var fast)
+        var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, _known, out var fast)
             ? fast
             : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs, _limits);
         return Store(mapped, now, clusters ?? ClusterScope.All, replay);

@@ -19,10 +19,16 @@ internal static class OtlpProtobufReader
     public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, out MappingResult result) => TryMap(body, nowMs, IngestLimits.Default, out result);
 
     /// <summary>Maps <paramref name="body"/>; false when the message path must handle it instead.</summary>
-    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, out MappingResult result)
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, out MappingResult result) => TryMap(body, nowMs, limits, null, out result);
+
+    /// <summary>
+    /// Maps <paramref name="body"/>, points whose attribute bytes <paramref name="known"/> remembers without decoding
+    /// them (and remembering those it maps anew); false when the message path must handle it instead.
+    /// </summary>
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, RawSeriesCache? known, out MappingResult result)
     {
         result = new MappingResult();
-        var context = new Context(result, nowMs, limits);
+        var context = new Context(result, nowMs, limits, known);
         var reader = new WireReader(body);
         while (!reader.AtEnd)
         {
@@ -73,25 +79,42 @@ internal static class OtlpProtobufReader
             }
         }
 
-        reader = new WireReader(message);
-        while (!reader.AtEnd)
+        // A resource whose host is over the limit has every point refused: the mapping says so, point by point.
+        context.Shelf = context.Known is { } known && !string.IsNullOrEmpty(cluster) && !OtlpMapper.HostTooLong(host, context.Limits)
+            ? known.For(cluster)
+            : null;
+        if (context.Shelf is { } shelf)
         {
-            reader.TryReadTag(out var field, out var wire);
-            if (field == 2 && wire == LengthDelimited)
-            {
-                reader.TryReadLengthDelimited(out var scope);
-                if (!TryScopeMetrics(scope, context, cluster, host))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                reader.TrySkip(wire);
-            }
+            shelf.Gate.Enter();
         }
 
-        return true;
+        try
+        {
+            reader = new WireReader(message);
+            while (!reader.AtEnd)
+            {
+                reader.TryReadTag(out var field, out var wire);
+                if (field == 2 && wire == LengthDelimited)
+                {
+                    reader.TryReadLengthDelimited(out var scope);
+                    if (!TryScopeMetrics(scope, context, cluster, host))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    reader.TrySkip(wire);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            context.Shelf?.Gate.Exit();
+            context.Shelf = null;
+        }
     }
 
     /// <summary>The first <c>azlocal.cluster</c> and <c>host.name</c> attributes (as the message path finds them).</summary>
@@ -285,14 +308,18 @@ internal static class OtlpProtobufReader
 
     private static bool TryPoint(ReadOnlySpan<byte> message, Context context, MetricInfo info, string? cluster, string? host)
     {
-        context.Attributes.Clear();
         ulong time = 0;
         uint flags = 0;
         var hasValue = false;
         double value = 0;
+        // The attributes (field 7) as one run of bytes, when nothing else comes between them (as agents write them).
+        var attributesStart = -1;
+        var attributesEnd = -1;
+        var contiguous = true;
         var reader = new WireReader(message);
         while (!reader.AtEnd)
         {
+            var at = reader.Position;
             if (!reader.TryReadTag(out var field, out var wire))
             {
                 return false;
@@ -301,12 +328,14 @@ internal static class OtlpProtobufReader
             switch (field, wire)
             {
                 case (7, LengthDelimited):
-                    if (!reader.TryReadLengthDelimited(out var keyValue) || !TryKeyValue(keyValue, out var key, out var text))
+                    if (!reader.TryReadLengthDelimited(out _))
                     {
                         return false;
                     }
 
-                    context.Attributes.Add(new(key, text));
+                    contiguous &= attributesEnd < 0 || attributesEnd == at;
+                    attributesStart = attributesStart < 0 ? at : attributesStart;
+                    attributesEnd = reader.Position;
                     break;
                 case (3, Fixed64):
                     if (!reader.TryReadFixed64(out time))
@@ -353,7 +382,55 @@ internal static class OtlpProtobufReader
             }
         }
 
-        OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
+        var attributes = attributesStart < 0 ? ReadOnlySpan<byte>.Empty : message[attributesStart..attributesEnd];
+        var shelf = contiguous ? context.Shelf : null;
+        if (shelf is not null && shelf.TryGet(attributes, info, host, out var known))
+        {
+            // Mapped before from these very bytes: valid, within the attribute limits, and mapping to this identity.
+            // What remains is what AddPoint checks that does not depend on them, in its order: value, then time.
+            if (OtlpMapper.HasNoValue(hasValue, flags))
+            {
+                context.Result.Reject(Diagnostics.RejectReason.NoValue);
+            }
+            else if (OtlpMapper.RefuseTime(time, context.NowMs, context.Limits) is { } refused)
+            {
+                context.Result.Reject(refused);
+            }
+            else
+            {
+                OtlpMapper.Add(info, new MappedIdentity(known.Cluster, known.Labels, known.SelfReportNode, known.HostDependent), value, time, context.NowMs, context.Result);
+            }
+
+            return true;
+        }
+
+        context.Attributes.Clear();
+        reader = new WireReader(message);
+        while (!reader.AtEnd)
+        {
+            reader.TryReadTag(out var field, out var wire);
+            if (field == 7 && wire == LengthDelimited)
+            {
+                reader.TryReadLengthDelimited(out var keyValue);
+                if (!TryKeyValue(keyValue, out var key, out var text))
+                {
+                    return false;
+                }
+
+                context.Attributes.Add(new(key, text));
+            }
+            else
+            {
+                reader.TrySkip(wire);
+            }
+        }
+
+        var identity = OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
+        if (shelf is not null && identity is { } mapped)
+        {
+            shelf.Add(attributes, info, mapped.FromHost, host, mapped.Cluster, mapped.Labels, mapped.SelfReportNode);
+        }
+
         return true;
     }
 
@@ -496,9 +573,14 @@ internal static class OtlpProtobufReader
         return true;
     }
 
-    /// <summary>Per-request scratch space: reused lists, the result, the receive time, the limits.</summary>
-    private sealed class Context(MappingResult result, long nowMs, IngestLimits limits)
+    /// <summary>Per-request scratch space: reused lists, the result, the receive time, the limits, the raw series cache.</summary>
+    private sealed class Context(MappingResult result, long nowMs, IngestLimits limits, RawSeriesCache? known)
     {
+        public RawSeriesCache? Known { get; } = known;
+
+        /// <summary>The current resource's cache entries (its gate held), or null when points are mapped without.</summary>
+        public RawSeriesCache.Shelf? Shelf { get; set; }
+
         public MappingResult Result { get; } = result;
 
         public long NowMs { get; } = nowMs;
