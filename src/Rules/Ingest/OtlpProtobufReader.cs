@@ -233,17 +233,22 @@ internal static class OtlpProtobufReader
             }
         }
 
-        if (!Utf8.IsValid(name) || !Utf8.IsValid(unit))
+        if (!MetricNames.TryGet(name, unit, out var metric))
         {
-            return false;
+            if (!Utf8.IsValid(name) || !Utf8.IsValid(unit))
+            {
+                return false;
+            }
+
+            metric = MetricNames.Add(name, unit);
         }
 
         switch (dataField)
         {
             case 5:
-                return TryPoints(data, context, StringPool.Get(name), StringPool.Get(unit), isSum: false, cluster, host);
+                return TryPoints(data, context, metric, isSum: false, cluster, host);
             case 7:
-                return TryPoints(data, context, StringPool.Get(name), StringPool.Get(unit), isSum: true, cluster, host);
+                return TryPoints(data, context, metric, isSum: true, cluster, host);
             case 9 or 10 or 11:
                 return false; // histograms and summaries: the message path validates and counts them
 
@@ -252,7 +257,7 @@ internal static class OtlpProtobufReader
         }
     }
 
-    private static bool TryPoints(ReadOnlySpan<byte> message, Context context, string name, string unit, bool isSum, string? cluster, string? host)
+    private static bool TryPoints(ReadOnlySpan<byte> message, Context context, MetricNames.Described metric, bool isSum, string? cluster, string? host)
     {
         var monotonic = false;
         if (isSum)
@@ -281,7 +286,7 @@ internal static class OtlpProtobufReader
             }
         }
 
-        var info = MetricInfo.Describe(name, unit, monotonic);
+        var info = metric.Get(monotonic);
         var reader = new WireReader(message);
         while (!reader.AtEnd)
         {
