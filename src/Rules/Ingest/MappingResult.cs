@@ -9,6 +9,8 @@ public sealed class MappingResult
     private static readonly int ReasonCount = Enum.GetValues<RejectReason>().Length;
     private readonly int[] _rejected = new int[ReasonCount];
     private int _rejectedTotal;
+    private string? _lastCluster;
+    private List<MappedSample>? _lastList;
 
     /// <summary>Mapped samples per cluster name.</summary>
     public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
@@ -27,13 +29,20 @@ public sealed class MappingResult
 
     internal void Add(string cluster, in MappedSample sample)
     {
-        if (!ByCluster.TryGetValue(cluster, out var list))
+        // Consecutive points nearly always name the same cluster (string): its list is kept at hand.
+        if (!ReferenceEquals(cluster, _lastCluster))
         {
-            list = [];
-            ByCluster.Add(cluster, list);
+            if (!ByCluster.TryGetValue(cluster, out var list))
+            {
+                list = [];
+                ByCluster.Add(cluster, list);
+            }
+
+            _lastCluster = cluster;
+            _lastList = list;
         }
 
-        list.Add(sample);
+        _lastList!.Add(sample);
         Accepted++;
     }
 
