@@ -41,9 +41,18 @@ internal sealed class RawSeriesCache(int maxEntries)
     }
 
     /// <summary>One resource cluster's entries; callers hold <see cref="Gate"/> around lookups and additions.</summary>
-    internal sealed class Shelf(RawSeriesCache owner)
+    internal sealed class Shelf
     {
-        private readonly HashSet<Entry> _entries = new(EntryComparer.Instance);
+        private readonly RawSeriesCache _owner;
+        private readonly HashSet<Entry> _entries;
+        private readonly HashSet<Entry>.AlternateLookup<Key> _lookup;
+
+        public Shelf(RawSeriesCache owner)
+        {
+            _owner = owner;
+            _entries = new HashSet<Entry>(EntryComparer.Instance);
+            _lookup = _entries.GetAlternateLookup<Key>();
+        }
 
         /// <summary>Guards the entries: one report of this cluster is mapped at a time (its other nodes' reports wait).</summary>
         public Lock Gate { get; } = new();
@@ -57,8 +66,7 @@ internal sealed class RawSeriesCache(int maxEntries)
             var hash = default(HashCode);
             hash.AddBytes(attributes);
             hash.Add(RuntimeHelpers.GetHashCode(info));
-            var lookup = _entries.GetAlternateLookup<Key>();
-            if (lookup.TryGetValue(new Key(attributes, info, HostDependent: false, null, hash.ToHashCode()), out entry!))
+            if (_lookup.TryGetValue(new Key(attributes, info, HostDependent: false, null, hash.ToHashCode()), out entry!))
             {
                 return true;
             }
@@ -69,7 +77,7 @@ internal sealed class RawSeriesCache(int maxEntries)
             }
 
             hash.Add(HostHash(host));
-            return lookup.TryGetValue(new Key(attributes, info, HostDependent: true, host, hash.ToHashCode()), out entry!);
+            return _lookup.TryGetValue(new Key(attributes, info, HostDependent: true, host, hash.ToHashCode()), out entry!);
         }
 
         /// <summary>Remembers what a point mapped to; <paramref name="hostDependent"/> when its node came from the resource's host.</summary>
@@ -86,7 +94,7 @@ internal sealed class RawSeriesCache(int maxEntries)
             var entry = new Entry(attributes.ToArray(), info, hostDependent, hostDependent ? host : null, hash.ToHashCode(), cluster, labels, selfReportNode);
             if (_entries.Add(entry))
             {
-                owner.Added();
+                _owner.Added();
             }
         }
     }
