@@ -86,7 +86,11 @@ public sealed class IngestPipeline
 
         // Parent of the evaluate spans below (and child of ASP.NET Core's request span, when one is recorded).
         using var activity = Tracing.Source.StartActivity(Tracing.Ingest, System.Diagnostics.ActivityKind.Internal);
-        Tracing.TagClusters(activity, result.ByCluster.Select(c => c.Key));
+        if (activity is not null)
+        {
+            Tracing.TagClusters(activity, result.ByCluster.Keys);
+        }
+
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         var overLimit = 0;
@@ -175,6 +179,18 @@ public sealed class IngestPipeline
     /// </summary>
     private bool RefuseMisdirected(MappingResult result)
     {
+        // Checked on every request: without LINQ until a foreign cluster is found.
+        var anyForeign = false;
+        foreach (var cluster in result.ByCluster.Keys)
+        {
+            anyForeign |= !_owned.Allows(cluster);
+        }
+
+        if (!anyForeign)
+        {
+            return false;
+        }
+
         var foreign = result.ByCluster.Keys.Where(c => !_owned.Allows(c)).Order(StringComparer.Ordinal).ToList();
         if (foreign.Count == 0)
         {
