@@ -22,8 +22,16 @@ internal static class MetricNames
     public static bool TryGet(ReadOnlySpan<byte> name, ReadOnlySpan<byte> unit, out Described described)
     {
         described = null!;
-        Span<byte> key = stackalloc byte[MaxKeyLength];
-        return Key(name, unit, key) is { } length && Lookup.TryGetValue(key[..length], out described!);
+        var length = name.Length + unit.Length + 1;
+        if (length > MaxKeyLength)
+        {
+            return false;
+        }
+
+        // As long as the key: a stackalloc is zeroed, and this runs for every metric of every request.
+        Span<byte> key = stackalloc byte[length];
+        _ = Key(name, unit, key);
+        return Lookup.TryGetValue(key, out described!);
     }
 
     /// <summary>The metric named by <paramref name="name"/> and <paramref name="unit"/> (the caller has validated them), remembered.</summary>
