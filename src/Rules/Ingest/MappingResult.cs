@@ -12,6 +12,9 @@ public sealed class MappingResult
     private string? _lastCluster;
     private List<MappedSample>? _lastList;
 
+    /// <summary>How many points the report probably holds (from its size), for the first cluster's list; 0 when unknown.</summary>
+    internal int ExpectedPoints { get; init; }
+
     /// <summary>Mapped samples per cluster name.</summary>
     public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
 
@@ -34,7 +37,8 @@ public sealed class MappingResult
         {
             if (!ByCluster.TryGetValue(cluster, out var list))
             {
-                list = [];
+                // The first cluster of a report (nearly always its only one) is sized for the whole report at once.
+                list = new List<MappedSample>(ByCluster.Count == 0 ? ExpectedPoints : 0);
                 ByCluster.Add(cluster, list);
             }
 
