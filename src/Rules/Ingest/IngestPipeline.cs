@@ -25,7 +25,7 @@ public sealed class IngestPipeline
     private readonly RemoteWriteTap? _remoteWrite;
     private readonly ClusterScope _owned;
     private readonly string _shard;
-    private readonly RawSeriesCache _known;
+    private readonly RawSeriesCache? _known;
 
     public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null,
         IOptions<ShardOptions>? shard = null, RemoteWriteTap? remoteWrite = null)
@@ -42,9 +42,7 @@ public sealed class IngestPipeline
         _owned = shard?.Value.Scope() ?? ClusterScope.All;
         _shard = shard?.Value.Name is { Length: > 0 } name ? $"shard '{name}'" : "this shard";
         OwnedClusters = _owned.ToString();
-        // About one entry per series (a cluster's series look the same from each of its nodes); twice the series
-        // limit leaves room for entries of forgotten series before the whole cache is dropped and refilled.
-        _known = new RawSeriesCache((int)Math.Min(2L * _options.MaxSeries, int.MaxValue));
+        _known = _options.RawSeriesCacheEntries > 0 ? new RawSeriesCache(_options.RawSeriesCacheEntries, time) : null;
     }
 
     /// <summary>The clusters this instance owns (<c>Shard:Clusters</c>), comma-separated; <c>*</c> when not sharded.</summary>

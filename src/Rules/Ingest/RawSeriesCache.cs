@@ -16,13 +16,22 @@ namespace AzLocalMonitor.Rules.Ingest;
 /// <remarks>
 /// Entries are kept per resource cluster (one <see cref="Shelf"/> each, its own lock), and each holds only the
 /// attribute bytes it was made from besides what the series holds anyway (the label set object is shared with the
-/// series). Bounded: past <c>maxEntries</c> in all, every shelf is dropped and refilled by the next reports.
+/// series): ~250 bytes of RSS per entry, about one entry per series. Bounded by <c>maxEntries</c>: a full cache
+/// remembers nothing new (those points take the decoding path, as without the cache), except that at most once
+/// per <see cref="RefillAfter"/> it is dropped whole and refilled by the next reports, so entries of forgotten series
+/// give way to new ones without a fleet larger than the bound emptying and refilling it all the time.
 /// </remarks>
-internal sealed class RawSeriesCache(int maxEntries)
+internal sealed class RawSeriesCache(int maxEntries, TimeProvider? time = null)
 {
-    // Replaced whole when the bound is reached: a reader still holding the old map finishes with it harmlessly.
+    /// <summary>How often a full cache may be dropped and refilled.</summary>
+    public static readonly TimeSpan RefillAfter = TimeSpan.FromHours(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Replaced whole when dropped: a reader still holding the old map finishes with it harmlessly.
     private ConcurrentDictionary<string, Shelf> _shelves = new(StringComparer.Ordinal);
     private int _entries;
+    private long _droppedAt = (time ?? TimeProvider.System).GetTimestamp(); // the first refill is an hour after the start
 
     /// <summary>The entries made from reports whose resource names <paramref name="resourceCluster"/>.</summary>
     public Shelf For(string resourceCluster) =>
@@ -31,13 +40,26 @@ internal sealed class RawSeriesCache(int maxEntries)
     /// <summary>Entries in all shelves (approximate while reports are mapped).</summary>
     public int Count => Volatile.Read(ref _entries);
 
-    private void Added()
+    /// <summary>True when one more entry may be added; when full and due for a refill, every entry is dropped instead.</summary>
+    private bool Reserve()
     {
-        if (Interlocked.Increment(ref _entries) > maxEntries)
+        if (Interlocked.Increment(ref _entries) <= maxEntries)
         {
-            Volatile.Write(ref _shelves, new ConcurrentDictionary<string, Shelf>(StringComparer.Ordinal));
-            Interlocked.Exchange(ref _entries, 0);
+            return true;
         }
+
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _droppedAt);
+        if (_time.GetElapsedTime(last, now) < RefillAfter || Interlocked.CompareExchange(ref _droppedAt, now, last) != last)
+        {
+            Interlocked.Decrement(ref _entries); // full, and dropped within the hour (or by another thread just now)
+            return false;
+        }
+
+        // The caller holds a shelf of the dropped map: its entry is not added there, the next reports refill the new one.
+        Volatile.Write(ref _shelves, new ConcurrentDictionary<string, Shelf>(StringComparer.Ordinal));
+        Interlocked.Exchange(ref _entries, 0);
+        return false;
     }
 
     /// <summary>One resource cluster's entries; callers hold <see cref="Gate"/> around lookups and additions.</summary>
@@ -91,10 +113,10 @@ internal sealed class RawSeriesCache(int maxEntries)
                 hash.Add(HostHash(host));
             }
 
-            var entry = new Entry(attributes.ToArray(), info, hostDependent, hostDependent ? host : null, hash.ToHashCode(), cluster, labels, selfReportNode);
-            if (_entries.Add(entry))
+            var key = new Key(attributes, info, hostDependent, hostDependent ? host : null, hash.ToHashCode());
+            if (!_lookup.Contains(key) && _owner.Reserve())
             {
-                _owner.Added();
+                _entries.Add(new Entry(attributes.ToArray(), info, key.HostDependent, key.Host, key.Hash, cluster, labels, selfReportNode));
             }
         }
     }

@@ -2,6 +2,8 @@ using System.Text;
 using AzLocalMonitor.Rules.Diagnostics;
 using AzLocalMonitor.Rules.Ingest;
 using AzLocalMonitor.Rules.Series;
+using AzLocalMonitor.Rules.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AzLocalMonitor.Rules.Tests.Ingest;
 
@@ -133,19 +135,33 @@ public class RawSeriesCacheTests
     }
 
     [Fact]
-    public void PastTheBound_TheCacheStartsOver()
+    public void PastTheBound_NothingNewIsRemembered_UntilTheHourlyRefill()
     {
-        var cache = new RawSeriesCache(2);
-        Map(Request("c1", "node-1", Gauge("azlocal.cluster.quorum", string.Empty, Point(1, NowNanos))), cache);
-        Map(Request("c2", "node-1", Gauge("azlocal.cluster.quorum", string.Empty, Point(1, NowNanos))), cache);
+        var time = new FakeTimeProvider(TestClock.Start);
+        var cache = new RawSeriesCache(2, time);
+        byte[] Quorum(string cluster) => Request(cluster, "node-1", Gauge("azlocal.cluster.quorum", string.Empty, Point(1, NowNanos)));
+        var c1 = Map(Quorum("c1"), cache);
+        Map(Quorum("c2"), cache);
+
+        var c3 = Map(Quorum("c3"), cache);
+        var c3Again = Map(Quorum("c3"), cache);
+        var c1Again = Map(Quorum("c1"), cache);
+
+        Assert.Equal(2, cache.Count); // full: c3 mapped, not remembered; c1 still remembered
+        Assert.Equal(LabelSet.Of("cluster", "c3"), Assert.Single(c3Again.ByCluster["c3"]).Labels);
+        Assert.NotSame(c3.ByCluster["c3"][0].Labels, c3Again.ByCluster["c3"][0].Labels);
+        Assert.Same(c1.ByCluster["c1"][0].Labels, c1Again.ByCluster["c1"][0].Labels);
+
+        time.Advance(RawSeriesCache.RefillAfter);
+        Map(Quorum("c3"), cache); // full and due: everything dropped
+        Assert.Equal(0, cache.Count);
+        var c3Refilled = Map(Quorum("c3"), cache);
+        var c1Refilled = Map(Quorum("c1"), cache);
+
         Assert.Equal(2, cache.Count);
-
-        var third = Map(Request("c3", "node-1", Gauge("azlocal.cluster.quorum", string.Empty, Point(1, NowNanos))), cache);
-        var again = Map(Request("c1", "node-1", Gauge("azlocal.cluster.quorum", string.Empty, Point(1, NowNanos))), cache);
-
-        Assert.Equal(LabelSet.Of("cluster", "c3"), Assert.Single(third.ByCluster["c3"]).Labels);
-        Assert.Equal(LabelSet.Of("cluster", "c1"), Assert.Single(again.ByCluster["c1"]).Labels);
-        Assert.Equal(1, cache.Count); // dropped at the third, then c1 again
+        Assert.Same(c3Refilled.ByCluster["c3"][0].Labels, Map(Quorum("c3"), cache).ByCluster["c3"][0].Labels);
+        Assert.NotSame(c1.ByCluster["c1"][0].Labels, c1Refilled.ByCluster["c1"][0].Labels);
+        Assert.Equal(LabelSet.Of("cluster", "c1"), c1Refilled.ByCluster["c1"][0].Labels);
     }
 
     private static MappingResult Map(byte[] body, RawSeriesCache cache, IngestLimits? limits = null)
