@@ -205,7 +205,22 @@ public sealed class RuleEngine
     /// <summary>Alerts of rules a reload removed: firing ones resolve (and are re-sent as resolved), the rest go.</summary>
     private void RetireRemovedRules(ClusterAlerts cluster, AlertPolicy policy, DateTimeOffset now, List<Alert> changed)
     {
-        foreach (var key in cluster.ByRule.Keys.Where(k => !policy.RuleKeys.Contains(k)).ToList())
+        // Runs on every evaluation and nearly always finds nothing: gathered without a list until there is something.
+        List<string>? removed = null;
+        foreach (var key in cluster.ByRule.Keys)
+        {
+            if (!policy.RuleKeys.Contains(key))
+            {
+                (removed ??= []).Add(key);
+            }
+        }
+
+        if (removed is null)
+        {
+            return;
+        }
+
+        foreach (var key in removed)
         {
             foreach (var (labels, alert) in cluster.ByRule[key].ToList())
             {

@@ -88,6 +88,7 @@ public sealed class RulesOptionsValidator :
         Range(errors, "Ingest:MaxSeriesPerCluster", options.MaxSeriesPerCluster, 1, 100_000_000);
         Range(errors, "Ingest:MaxSeries", options.MaxSeries, 1, 100_000_000);
         Range(errors, "Ingest:MaxClusters", options.MaxClusters, 1, 1_000_000);
+        Range(errors, "Ingest:RawSeriesCacheEntries", options.RawSeriesCacheEntries, 0, 100_000_000);
         return Result(errors);
     }
 

@@ -49,4 +49,11 @@ public sealed class IngestOptions
 
     /// <summary>Clusters Rules keeps; points for one more are refused (<c>cluster_limit</c>). Default 2,000.</summary>
     public int MaxClusters { get; set; } = 2_000;
+
+    /// <summary>
+    /// Data-point identities the protobuf reader remembers by their attribute bytes (about one per series, ~250 bytes
+    /// each), so known series are mapped without decoding their labels; 0 turns it off. Past the bound new ones are
+    /// not remembered (the remembered are dropped and refilled at most hourly). Default 150,000.
+    /// </summary>
+    public int RawSeriesCacheEntries { get; set; } = 150_000;
 }

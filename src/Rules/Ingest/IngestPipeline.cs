@@ -25,6 +25,7 @@ public sealed class IngestPipeline
     private readonly RemoteWriteTap? _remoteWrite;
     private readonly ClusterScope _owned;
     private readonly string _shard;
+    private readonly RawSeriesCache? _known;
 
     public IngestPipeline(SeriesStore store, RuleEngine engine, TimeProvider time, SelfMetrics metrics, IOptions<SeriesOptions> series, IOptions<IngestOptions>? ingest = null,
         IOptions<ShardOptions>? shard = null, RemoteWriteTap? remoteWrite = null)
@@ -41,6 +42,7 @@ public sealed class IngestPipeline
         _owned = shard?.Value.Scope() ?? ClusterScope.All;
         _shard = shard?.Value.Name is { Length: > 0 } name ? $"shard '{name}'" : "this shard";
         OwnedClusters = _owned.ToString();
+        _known = _options.RawSeriesCacheEntries > 0 ? new RawSeriesCache(_options.RawSeriesCacheEntries, time) : null;
     }
 
     /// <summary>The clusters this instance owns (<c>Shard:Clusters</c>), comma-separated; <c>*</c> when not sharded.</summary>
@@ -67,7 +69,7 @@ public sealed class IngestPipeline
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, out var fast)
+        var mapped = OtlpProtobufReader.TryMap(body, nowMs, _limits, _known, out var fast)
             ? fast
             : OtlpMapper.Map(OtlpDecoder.Decode(body, OtlpEncoding.Protobuf), nowMs, _limits);
         return Store(mapped, now, clusters ?? ClusterScope.All, replay);
@@ -82,7 +84,11 @@ public sealed class IngestPipeline
 
         // Parent of the evaluate spans below (and child of ASP.NET Core's request span, when one is recorded).
         using var activity = Tracing.Source.StartActivity(Tracing.Ingest, System.Diagnostics.ActivityKind.Internal);
-        Tracing.TagClusters(activity, result.ByCluster.Select(c => c.Key));
+        if (activity is not null)
+        {
+            Tracing.TagClusters(activity, result.ByCluster.Keys);
+        }
+
         var nowMs = now.ToUnixTimeMilliseconds();
         var outOfOrder = 0;
         var overLimit = 0;
@@ -171,6 +177,18 @@ public sealed class IngestPipeline
     /// </summary>
     private bool RefuseMisdirected(MappingResult result)
     {
+        // Checked on every request: without LINQ until a foreign cluster is found.
+        var anyForeign = false;
+        foreach (var cluster in result.ByCluster.Keys)
+        {
+            anyForeign |= !_owned.Allows(cluster);
+        }
+
+        if (!anyForeign)
+        {
+            return false;
+        }
+
         var foreign = result.ByCluster.Keys.Where(c => !_owned.Allows(c)).Order(StringComparer.Ordinal).ToList();
         if (foreign.Count == 0)
         {

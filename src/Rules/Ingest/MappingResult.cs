@@ -9,6 +9,11 @@ public sealed class MappingResult
     private static readonly int ReasonCount = Enum.GetValues<RejectReason>().Length;
     private readonly int[] _rejected = new int[ReasonCount];
     private int _rejectedTotal;
+    private string? _lastCluster;
+    private List<MappedSample>? _lastList;
+
+    /// <summary>How many points the report probably holds (from its size), for the first cluster's list; 0 when unknown.</summary>
+    internal int ExpectedPoints { get; init; }
 
     /// <summary>Mapped samples per cluster name.</summary>
     public Dictionary<string, List<MappedSample>> ByCluster { get; } = new(StringComparer.Ordinal);
@@ -27,13 +32,21 @@ public sealed class MappingResult
 
     internal void Add(string cluster, in MappedSample sample)
     {
-        if (!ByCluster.TryGetValue(cluster, out var list))
+        // Consecutive points nearly always name the same cluster (string): its list is kept at hand.
+        if (!ReferenceEquals(cluster, _lastCluster))
         {
-            list = [];
-            ByCluster.Add(cluster, list);
+            if (!ByCluster.TryGetValue(cluster, out var list))
+            {
+                // The first cluster of a report (nearly always its only one) is sized for the whole report at once.
+                list = new List<MappedSample>(ByCluster.Count == 0 ? ExpectedPoints : 0);
+                ByCluster.Add(cluster, list);
+            }
+
+            _lastCluster = cluster;
+            _lastList = list;
         }
 
-        list.Add(sample);
+        _lastList!.Add(sample);
         Accepted++;
     }
 

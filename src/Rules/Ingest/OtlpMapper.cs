@@ -92,19 +92,20 @@ public static class OtlpMapper
     /// <paramref name="result"/>: the one place the identity rules of docs/reference/metrics.md are applied, shared by the
     /// message-based path and the fast protobuf reader, so both enforce the same <paramref name="limits"/>.
     /// </summary>
-    internal static void AddPoint(MetricInfo info, string? resourceCluster, string? hostName, List<KeyValuePair<string, string>> attributes,
+    /// <returns>What the point mapped to when it was accepted (for <see cref="RawSeriesCache"/>), else null.</returns>
+    internal static MappedIdentity? AddPoint(MetricInfo info, string? resourceCluster, string? hostName, List<KeyValuePair<string, string>> attributes,
         bool hasValue, uint flags, double value, ulong timeUnixNano, long nowMs, IngestLimits limits, List<KeyValuePair<string, string>> labels, MappingResult result)
     {
-        if ((flags & NoRecordedValueFlag) != 0 || !hasValue)
+        if (HasNoValue(hasValue, flags))
         {
             result.Reject(RejectReason.NoValue);
-            return;
+            return null;
         }
 
         if (Refuse(info, attributes, timeUnixNano, nowMs, limits) is { } refused)
         {
             result.Reject(refused);
-            return;
+            return null;
         }
 
         var cluster = resourceCluster;
@@ -129,25 +130,27 @@ public static class OtlpMapper
         if (string.IsNullOrEmpty(cluster))
         {
             result.Reject(RejectReason.NoCluster);
-            return;
+            return null;
         }
 
         if (cluster.Length > limits.MaxClusterNameLength)
         {
             result.Reject(RejectReason.ClusterNameTooLong);
-            return;
+            return null;
         }
 
-        if (hostName is { Length: > 0 } && hostName.Length > limits.MaxLabelValueLength)
+        if (HostTooLong(hostName, limits))
         {
             result.Reject(RejectReason.ValueTooLong);
-            return;
+            return null;
         }
 
         string? selfReport = null;
+        var fromHost = false;
         if (info.Scope == MetricScope.Node)
         {
-            node = string.IsNullOrEmpty(node) ? hostName : node;
+            fromHost = string.IsNullOrEmpty(node);
+            node = fromHost ? hostName : node;
             if (!string.IsNullOrEmpty(node))
             {
                 labels.Add(new(ResourceAttributes.NodeLabel, node));
@@ -156,9 +159,23 @@ public static class OtlpMapper
         }
 
         labels.Add(new(ResourceAttributes.ClusterLabel, cluster));
-        var timestampMs = timeUnixNano == 0 ? nowMs : (long)(timeUnixNano / 1_000_000UL);
-        result.Add(cluster, new MappedSample(info.PrometheusName, info.Kind, LabelSet.From(labels), value, timestampMs, selfReport));
+        var identity = new MappedIdentity(cluster, LabelSet.From(labels), selfReport, fromHost);
+        Add(info, identity, value, timeUnixNano, nowMs, result);
+        return identity;
     }
+
+    /// <summary>Adds a point whose identity is known (mapped before, or just now): the one place a mapped point's sample is made.</summary>
+    internal static void Add(MetricInfo info, in MappedIdentity identity, double value, ulong timeUnixNano, long nowMs, MappingResult result)
+    {
+        var timestampMs = timeUnixNano == 0 ? nowMs : (long)(timeUnixNano / 1_000_000UL);
+        result.Add(identity.Cluster, new MappedSample(info.PrometheusName, info.Kind, identity.Labels, value, timestampMs, identity.SelfReportNode));
+    }
+
+    /// <summary>True when a point carries no value (none set, or flagged as having no recorded value).</summary>
+    internal static bool HasNoValue(bool hasValue, uint flags) => (flags & NoRecordedValueFlag) != 0 || !hasValue;
+
+    /// <summary>True when the resource's host name is over the label value limit (every point of that resource is refused).</summary>
+    internal static bool HostTooLong(string? hostName, IngestLimits limits) => hostName is { Length: > 0 } && hostName.Length > limits.MaxLabelValueLength;
 
     /// <summary>Why a point's metric, attributes or time are refused outright, or null when they are within the limits.</summary>
     private static RejectReason? Refuse(MetricInfo info, List<KeyValuePair<string, string>> attributes, ulong timeUnixNano, long nowMs, IngestLimits limits)
@@ -191,6 +208,12 @@ public static class OtlpMapper
             }
         }
 
+        return RefuseTime(timeUnixNano, nowMs, limits);
+    }
+
+    /// <summary>Why a point's time is refused (too far ahead, too old), or null; the last of <see cref="Refuse"/>'s checks.</summary>
+    internal static RejectReason? RefuseTime(ulong timeUnixNano, long nowMs, IngestLimits limits)
+    {
         if (timeUnixNano != 0)
         {
             var timestampMs = (long)(timeUnixNano / 1_000_000UL);

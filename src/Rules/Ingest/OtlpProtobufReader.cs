@@ -19,10 +19,19 @@ internal static class OtlpProtobufReader
     public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, out MappingResult result) => TryMap(body, nowMs, IngestLimits.Default, out result);
 
     /// <summary>Maps <paramref name="body"/>; false when the message path must handle it instead.</summary>
-    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, out MappingResult result)
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, out MappingResult result) => TryMap(body, nowMs, limits, null, out result);
+
+    /// <summary>
+    /// Maps <paramref name="body"/>, points whose attribute bytes <paramref name="known"/> remembers without decoding
+    /// them (and remembering those it maps anew); false when the message path must handle it instead.
+    /// </summary>
+    public static bool TryMap(ReadOnlySpan<byte> body, long nowMs, IngestLimits limits, RawSeriesCache? known, out MappingResult result)
     {
-        result = new MappingResult();
-        var context = new Context(result, nowMs, limits);
+        // An agent's point takes ~70 bytes on the wire (attributes, time, value and their framing): the estimate
+        // errs high, so the list is allocated once rather than grown six times for a hundred points (capped below
+        // the large object heap's 85,000 bytes: 1,024 samples of 48 bytes).
+        result = new MappingResult { ExpectedPoints = Math.Min(body.Length / 48, 1024) };
+        var context = new Context(result, nowMs, limits, known);
         var reader = new WireReader(body);
         while (!reader.AtEnd)
         {
@@ -73,25 +82,42 @@ internal static class OtlpProtobufReader
             }
         }
 
-        reader = new WireReader(message);
-        while (!reader.AtEnd)
+        // A resource whose host is over the limit has every point refused: the mapping says so, point by point.
+        context.Shelf = context.Known is { } known && !string.IsNullOrEmpty(cluster) && !OtlpMapper.HostTooLong(host, context.Limits)
+            ? known.For(cluster)
+            : null;
+        if (context.Shelf is { } shelf)
         {
-            reader.TryReadTag(out var field, out var wire);
-            if (field == 2 && wire == LengthDelimited)
-            {
-                reader.TryReadLengthDelimited(out var scope);
-                if (!TryScopeMetrics(scope, context, cluster, host))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                reader.TrySkip(wire);
-            }
+            shelf.Gate.Enter();
         }
 
-        return true;
+        try
+        {
+            reader = new WireReader(message);
+            while (!reader.AtEnd)
+            {
+                reader.TryReadTag(out var field, out var wire);
+                if (field == 2 && wire == LengthDelimited)
+                {
+                    reader.TryReadLengthDelimited(out var scope);
+                    if (!TryScopeMetrics(scope, context, cluster, host))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    reader.TrySkip(wire);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            context.Shelf?.Gate.Exit();
+            context.Shelf = null;
+        }
     }
 
     /// <summary>The first <c>azlocal.cluster</c> and <c>host.name</c> attributes (as the message path finds them).</summary>
@@ -210,17 +236,22 @@ internal static class OtlpProtobufReader
             }
         }
 
-        if (!Utf8.IsValid(name) || !Utf8.IsValid(unit))
+        if (!MetricNames.TryGet(name, unit, out var metric))
         {
-            return false;
+            if (!Utf8.IsValid(name) || !Utf8.IsValid(unit))
+            {
+                return false;
+            }
+
+            metric = MetricNames.Add(name, unit);
         }
 
         switch (dataField)
         {
             case 5:
-                return TryPoints(data, context, StringPool.Get(name), StringPool.Get(unit), isSum: false, cluster, host);
+                return TryPoints(data, context, metric, isSum: false, cluster, host);
             case 7:
-                return TryPoints(data, context, StringPool.Get(name), StringPool.Get(unit), isSum: true, cluster, host);
+                return TryPoints(data, context, metric, isSum: true, cluster, host);
             case 9 or 10 or 11:
                 return false; // histograms and summaries: the message path validates and counts them
 
@@ -229,7 +260,7 @@ internal static class OtlpProtobufReader
         }
     }
 
-    private static bool TryPoints(ReadOnlySpan<byte> message, Context context, string name, string unit, bool isSum, string? cluster, string? host)
+    private static bool TryPoints(ReadOnlySpan<byte> message, Context context, MetricNames.Described metric, bool isSum, string? cluster, string? host)
     {
         var monotonic = false;
         if (isSum)
@@ -258,7 +289,7 @@ internal static class OtlpProtobufReader
             }
         }
 
-        var info = MetricInfo.Describe(name, unit, monotonic);
+        var info = metric.Get(monotonic);
         var reader = new WireReader(message);
         while (!reader.AtEnd)
         {
@@ -285,14 +316,18 @@ internal static class OtlpProtobufReader
 
     private static bool TryPoint(ReadOnlySpan<byte> message, Context context, MetricInfo info, string? cluster, string? host)
     {
-        context.Attributes.Clear();
         ulong time = 0;
         uint flags = 0;
         var hasValue = false;
         double value = 0;
+        // The attributes (field 7) as one run of bytes, when nothing else comes between them (as agents write them).
+        var attributesStart = -1;
+        var attributesEnd = -1;
+        var contiguous = true;
         var reader = new WireReader(message);
         while (!reader.AtEnd)
         {
+            var at = reader.Position;
             if (!reader.TryReadTag(out var field, out var wire))
             {
                 return false;
@@ -301,12 +336,14 @@ internal static class OtlpProtobufReader
             switch (field, wire)
             {
                 case (7, LengthDelimited):
-                    if (!reader.TryReadLengthDelimited(out var keyValue) || !TryKeyValue(keyValue, out var key, out var text))
+                    if (!reader.TryReadLengthDelimited(out _))
                     {
                         return false;
                     }
 
-                    context.Attributes.Add(new(key, text));
+                    contiguous &= attributesEnd < 0 || attributesEnd == at;
+                    attributesStart = attributesStart < 0 ? at : attributesStart;
+                    attributesEnd = reader.Position;
                     break;
                 case (3, Fixed64):
                     if (!reader.TryReadFixed64(out time))
@@ -353,7 +390,55 @@ internal static class OtlpProtobufReader
             }
         }
 
-        OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
+        var attributes = attributesStart < 0 ? ReadOnlySpan<byte>.Empty : message[attributesStart..attributesEnd];
+        var shelf = contiguous ? context.Shelf : null;
+        if (shelf is not null && shelf.TryGet(attributes, info, host, out var known))
+        {
+            // Mapped before from these very bytes: valid, within the attribute limits, and mapping to this identity.
+            // What remains is what AddPoint checks that does not depend on them, in its order: value, then time.
+            if (OtlpMapper.HasNoValue(hasValue, flags))
+            {
+                context.Result.Reject(Diagnostics.RejectReason.NoValue);
+            }
+            else if (OtlpMapper.RefuseTime(time, context.NowMs, context.Limits) is { } refused)
+            {
+                context.Result.Reject(refused);
+            }
+            else
+            {
+                OtlpMapper.Add(info, new MappedIdentity(known.Cluster, known.Labels, known.SelfReportNode, known.HostDependent), value, time, context.NowMs, context.Result);
+            }
+
+            return true;
+        }
+
+        context.Attributes.Clear();
+        reader = new WireReader(message);
+        while (!reader.AtEnd)
+        {
+            reader.TryReadTag(out var field, out var wire);
+            if (field == 7 && wire == LengthDelimited)
+            {
+                reader.TryReadLengthDelimited(out var keyValue);
+                if (!TryKeyValue(keyValue, out var key, out var text))
+                {
+                    return false;
+                }
+
+                context.Attributes.Add(new(key, text));
+            }
+            else
+            {
+                reader.TrySkip(wire);
+            }
+        }
+
+        var identity = OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
+        if (shelf is not null && identity is { } mapped)
+        {
+            shelf.Add(attributes, info, mapped.FromHost, host, mapped.Cluster, mapped.Labels, mapped.SelfReportNode);
+        }
+
         return true;
     }
 
@@ -496,9 +581,14 @@ internal static class OtlpProtobufReader
         return true;
     }
 
-    /// <summary>Per-request scratch space: reused lists, the result, the receive time, the limits.</summary>
-    private sealed class Context(MappingResult result, long nowMs, IngestLimits limits)
+    /// <summary>Per-request scratch space: reused lists, the result, the receive time, the limits, the raw series cache.</summary>
+    private sealed class Context(MappingResult result, long nowMs, IngestLimits limits, RawSeriesCache? known)
     {
+        public RawSeriesCache? Known { get; } = known;
+
+        /// <summary>The current resource's cache entries (its gate held), or null when points are mapped without.</summary>
+        public RawSeriesCache.Shelf? Shelf { get; set; }
+
         public MappingResult Result { get; } = result;
 
         public long NowMs { get; } = nowMs;

@@ -24,6 +24,9 @@ internal ref struct WireReader
 
     public readonly bool AtEnd => _position >= _buffer.Length;
 
+    /// <summary>Offset of the next byte to read.</summary>
+    public readonly int Position => _position;
+
     /// <summary>Reads the next tag; false at the end or on a malformed tag (field 0, groups, wire types 6–7).</summary>
     public bool TryReadTag(out int field, out int wireType)
     {

@@ -12,6 +12,8 @@ public sealed class ClusterState
     private readonly HashSet<string> _inMaintenance = new(StringComparer.Ordinal);
     private readonly int _historyLength;
     private readonly SeriesTally? _tally;
+    private string? _lastMetric;
+    private HashSet<TimeSeries>.AlternateLookup<LabelSet> _lastSeries;
 
     /// <summary>The membership metric (docs/reference/metrics.md: <c>azlocal.node.state</c>), whose <c>node</c> labels name the members.</summary>
     public const string MembershipMetric = "azlocal_node_state";
@@ -84,13 +86,21 @@ public sealed class ClusterState
     /// <summary>Stores one mapped sample. Returns false when it was older than the series' latest point.</summary>
     public bool Apply(in MappedSample sample, long receivedMs, long staleAfterMs = long.MaxValue)
     {
-        if (!_byMetric.TryGetValue(sample.Metric, out var series))
+        // A report's points come grouped by metric: the last metric's set (and its lookup by labels) is kept at hand.
+        if (!ReferenceEquals(sample.Metric, _lastMetric))
         {
-            series = new HashSet<TimeSeries>(SeriesByLabels.Instance);
-            _byMetric.Add(sample.Metric, series);
+            if (!_byMetric.TryGetValue(sample.Metric, out var set))
+            {
+                set = new HashSet<TimeSeries>(SeriesByLabels.Instance);
+                _byMetric.Add(sample.Metric, set);
+            }
+
+            _lastMetric = sample.Metric;
+            _lastSeries = set.GetAlternateLookup<LabelSet>();
         }
 
-        if (!series.GetAlternateLookup<LabelSet>().TryGetValue(sample.Labels, out var ts))
+        var series = _lastSeries.Set;
+        if (!_lastSeries.TryGetValue(sample.Labels, out var ts))
         {
             ts = new TimeSeries(sample.Metric, sample.Labels, sample.Kind, HistoryPolicy.KeepsHistory(sample.Metric) ? _historyLength : 0);
             series.Add(ts);
@@ -174,6 +184,7 @@ public sealed class ClusterState
     /// <summary>Drops series and nodes not heard from for <paramref name="forgetAfterMs"/>.</summary>
     public void Forget(long nowMs, long forgetAfterMs)
     {
+        _lastMetric = null; // its set may be removed below
         foreach (var (metric, series) in _byMetric)
         {
             var forgotten = series.RemoveWhere(ts => nowMs - ts.ReceivedMs > forgetAfterMs);
