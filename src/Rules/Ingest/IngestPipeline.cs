@@ -190,11 +190,6 @@ public sealed class IngestPipeline
         }
 
         var foreign = result.ByCluster.Keys.Where(c => !_owned.Allows(c)).Order(StringComparer.Ordinal).ToList();
-        if (foreign.Count == 0)
-        {
-            return false;
-        }
-
         var points = result.ByCluster.Values.Sum(s => s.Count);
         result.Reject(RejectReason.NotThisShard, points);
         result.Unaccept(points);

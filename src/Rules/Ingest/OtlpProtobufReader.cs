@@ -406,7 +406,7 @@ internal static class OtlpProtobufReader
             }
             else
             {
-                OtlpMapper.Add(info, new MappedIdentity(known.Cluster, known.Labels, known.SelfReportNode, known.HostDependent), value, time, context.NowMs, context.Result);
+                OtlpMapper.Add(info, known.Identity, value, time, context.NowMs, context.Result);
             }
 
             return true;
@@ -436,7 +436,7 @@ internal static class OtlpProtobufReader
         var identity = OtlpMapper.AddPoint(info, cluster, host, context.Attributes, hasValue, flags, value, time, context.NowMs, context.Limits, context.Labels, context.Result);
         if (shelf is not null && identity is { } mapped)
         {
-            shelf.Add(attributes, info, mapped.FromHost, host, mapped.Cluster, mapped.Labels, mapped.SelfReportNode);
+            shelf.Add(attributes, info, host, mapped);
         }
 
         return true;

@@ -102,45 +102,42 @@ internal sealed class RawSeriesCache(int maxEntries, TimeProvider? time = null)
             return _lookup.TryGetValue(new Key(attributes, info, HostDependent: true, host, hash.ToHashCode()), out entry!);
         }
 
-        /// <summary>Remembers what a point mapped to; <paramref name="hostDependent"/> when its node came from the resource's host.</summary>
-        public void Add(ReadOnlySpan<byte> attributes, MetricInfo info, bool hostDependent, string? host, string cluster, LabelSet labels, string? selfReportNode)
+        /// <summary>Remembers what a point mapped to (its node from the resource's host when <see cref="MappedIdentity.FromHost"/>).</summary>
+        public void Add(ReadOnlySpan<byte> attributes, MetricInfo info, string? host, in MappedIdentity identity)
         {
             var hash = default(HashCode);
             hash.AddBytes(attributes);
             hash.Add(RuntimeHelpers.GetHashCode(info));
-            if (hostDependent)
+            if (identity.FromHost)
             {
                 hash.Add(HostHash(host));
             }
 
-            var key = new Key(attributes, info, hostDependent, hostDependent ? host : null, hash.ToHashCode());
+            var key = new Key(attributes, info, identity.FromHost, identity.FromHost ? host : null, hash.ToHashCode());
             if (!_lookup.Contains(key) && _owner.Reserve())
             {
-                _entries.Add(new Entry(attributes.ToArray(), info, key.HostDependent, key.Host, key.Hash, cluster, labels, selfReportNode));
+                _entries.Add(new Entry(attributes.ToArray(), info, key.Host, key.Hash, identity));
             }
         }
     }
 
     private static int HostHash(string? host) => host is null ? 0 : string.GetHashCode(host, StringComparison.Ordinal);
 
-    /// <summary>A remembered mapping: the key (attribute bytes, metric, host when it mattered) and what it mapped to.</summary>
-    internal sealed class Entry(byte[] attributes, MetricInfo info, bool hostDependent, string? host, int hash, string cluster, LabelSet labels, string? selfReportNode)
+    /// <summary>A remembered mapping: the key (attribute bytes, metric, host when the node came from it) and what it mapped to.</summary>
+    internal sealed class Entry(byte[] attributes, MetricInfo info, string? host, int hash, MappedIdentity identity)
     {
         public byte[] Attributes { get; } = attributes;
 
         public MetricInfo Info { get; } = info;
 
-        public bool HostDependent { get; } = hostDependent;
-
         public string? Host { get; } = host;
 
         public int Hash { get; } = hash;
 
-        public string Cluster { get; } = cluster;
+        public MappedIdentity Identity { get; } = identity;
 
-        public LabelSet Labels { get; } = labels;
-
-        public string? SelfReportNode { get; } = selfReportNode;
+        /// <summary>Part of the key: whether the host was (the node came from it).</summary>
+        public bool HostDependent => Identity.FromHost;
     }
 
     /// <summary>A point's key, looked up without copying its bytes.</summary>
@@ -163,8 +160,7 @@ internal sealed class RawSeriesCache(int maxEntries, TimeProvider? time = null)
         public static EntryComparer Instance { get; } = new();
 
         public bool Equals(Entry? x, Entry? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.Hash == y.Hash && ReferenceEquals(x.Info, y.Info)
-                && x.HostDependent == y.HostDependent && string.Equals(x.Host, y.Host, StringComparison.Ordinal) && x.Attributes.AsSpan().SequenceEqual(y.Attributes));
+            ReferenceEquals(x, y) || (x is not null && y is not null && Equals(new Key(x.Attributes, x.Info, x.HostDependent, x.Host, x.Hash), y));
 
         public int GetHashCode(Entry obj) => obj.Hash;
 
