@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Health Service snapshot failed (Diagnose returned {Code}); keeping the {Known} known faults")]
     public static partial void FaultRefreshFailed(ILogger logger, int code, string known);
+
+    [LoggerMessage(14, LogLevel.Error, "Sending to {Destination} failed unexpectedly; the batch stays in the spool and is tried again")]
+    public static partial void SendFailedUnexpectedly(ILogger logger, string destination, Exception exception);
 }

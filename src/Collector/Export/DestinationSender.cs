@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AzLocalMonitor.Collector.Export.Spool;
 using AzLocalMonitor.Telemetry;
+using AzLocalMonitor.Telemetry.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace AzLocalMonitor.Collector.Export;
@@ -89,6 +90,15 @@ internal sealed class DestinationSender
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Anything else is a bug or a failure nobody foresaw. This task is the only one delivering to this
+                // destination: ending it would leave the spool growing with nobody sending, so it is logged and
+                // treated like an unreachable destination (the batch stays; the next round tries again).
+                Log.SendFailedUnexpectedly(_logger, Destination.ToString(), e);
+                _status.Failed(e.Message);
+                outcome = SendOutcome.Retry;
             }
 
             switch (outcome)
@@ -209,7 +219,7 @@ internal sealed class DestinationSender
                 ? SendOutcome.Poison
                 : SendOutcome.Retry;
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (NetworkFailure.IsTransient(e))
         {
             _status.Failed(e.Message);
             return SendOutcome.Retry;

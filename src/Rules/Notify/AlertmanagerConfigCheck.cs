@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AzLocalMonitor.Rules.Diagnostics;
 using Microsoft.Extensions.Options;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.Notify;
 
@@ -46,7 +47,7 @@ public sealed partial class AlertmanagerConfigCheck(
                         LogPlaceholders(logger, baseUrl, string.Join(", ", found));
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when ((NetworkFailure.IsTransient(ex) || ex is JsonException or TaskCanceledException) && !stoppingToken.IsCancellationRequested)
                 {
                     next = Unreachable; // Alertmanager not up yet, or an old one without the status API: ask again soon
                 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.Notify;
 
@@ -26,6 +27,10 @@ public static class DeliveryResilience
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(200),
+                    // The library's transient set plus the bare socket and I/O errors a reset connection can raise.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                        || (args.Outcome.Exception is { } e && NetworkFailure.IsTransient(e))),
                 });
             }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AzLocalMonitor.Rules.Diagnostics;
+using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.Notify;
 
@@ -89,14 +90,25 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
             response.EnsureSuccessStatusCode();
             _metrics.NotificationsSent(batch.Count);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((NetworkFailure.IsTransient(ex) || ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             _metrics.NotificationsFailed(batch.Count);
             LogSendFailed(_logger, batch.Count, Endpoint, ex.Message);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not a failure anyone foresaw. This loop is the only one delivering to this destination: letting it end
+            // would stop every later page without a trace, so the batch is counted as failed and the loop goes on.
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            _metrics.NotificationsFailed(batch.Count);
+            LogSendFailedUnexpectedly(_logger, ex, batch.Count, Endpoint);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver {Count} alert(s) to {Endpoint}: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, int count, Uri endpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver {Count} alert(s) to {Endpoint}: unexpected failure")]
+    private static partial void LogSendFailedUnexpectedly(ILogger logger, Exception ex, int count, Uri endpoint);
 }

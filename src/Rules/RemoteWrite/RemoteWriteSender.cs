@@ -47,7 +47,7 @@ public sealed partial class RemoteWriteSender
                 Delay = options.MinBackoff,
                 MaxDelay = options.MaxBackoff,
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
+                    .Handle<Exception>(NetworkFailure.IsTransient)
                     .Handle<TaskCanceledException>()
                     .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests),
                 OnRetry = args =>
@@ -124,6 +124,13 @@ public sealed partial class RemoteWriteSender
                 LogBufferError(_logger, ex, cursor.Shard.Directory);
                 await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
             }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                // Not a failure anyone foresaw. This loop is the shard's only sender: ending it would leave the buffer
+                // growing with nothing sent, so it is logged and the same batch is tried again after a pause.
+                LogUnexpected(_logger, ex, _destination.ToString());
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
+            }
         }
     }
 
@@ -186,6 +193,9 @@ public sealed partial class RemoteWriteSender
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Remote write to {Destination}: {Samples} samples refused with HTTP {Status} (not retried, dropped): {Reason}")]
     private static partial void LogRejected(ILogger logger, string destination, int samples, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Remote write to {Destination} failed unexpectedly; retrying the same batch")]
+    private static partial void LogUnexpected(ILogger logger, Exception ex, string destination);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Remote write buffer {Directory} could not be read")]
     private static partial void LogBufferError(ILogger logger, Exception ex, string directory);

@@ -6,10 +6,14 @@ using AzLocalMonitor.Rules.Tests.Support;
 namespace AzLocalMonitor.Integration.Tests.Agent;
 
 /// <summary>
-/// The agent loses nothing when Rules dies: Rules runs as its own process and is killed with SIGKILL while a linux
-/// collector exports every 500 ms (retry backoff capped at 1 s); the collector keeps spooling, Rules is started again on the same port, and the
-/// test shows from what Rules holds that every batch arrived, in order, with its original timestamp. Each batch
-/// carries its sequence number (azlm_agent_batch_sequence), so a lost batch is a gap and a reordering is a step back.
+/// The agent loses nothing when Rules dies: Rules runs as its own process; a linux collector exports to it every
+/// 500 ms (retry backoff capped at 1 s) through a TCP relay. The test cuts the network (the relay resets every
+/// connection), reads what Rules holds, which is then final, and kills Rules with SIGKILL; the collector keeps
+/// spooling, Rules is started again on the same port, the network is restored, and the test shows from what Rules
+/// holds that every batch arrived, in order, with its original timestamp. Each batch carries its sequence number
+/// (azlm_agent_batch_sequence), so a lost batch is a gap and a reordering is a step back. Cutting before reading is
+/// what makes the check exact: without it a batch acknowledged between the read and the kill (a loaded machine)
+/// could neither be shown delivered nor be told from a lost one.
 /// </summary>
 public sealed class SpoolReplayAgentTests
 {
@@ -31,30 +35,27 @@ public sealed class SpoolReplayAgentTests
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var output = new StringWriter();
         var rulesA = await RulesProcess.StartAsync(port, work, "--Series:HistoryLength", "4096");
+        await using var network = new TcpRelay(port);
         Task<int> collector;
         IReadOnlyList<(long Time, double Value)> beforeKill;
         long killedAtMs;
         try
         {
             collector = Task.Run(() => CollectorApp.RunAsync(
-                ["--source", "linux", "--cluster", Cluster, "--node", "agent-node", "--rules", rulesA.BaseAddress.ToString(),
+                ["--source", "linux", "--cluster", Cluster, "--node", "agent-node", "--rules", network.BaseAddress.ToString(),
                  "--interval", "500ms", "--spool", spool, "--retry-max-delay", "1s"],
                 output, output, stop.Token));
 
-            // Wait for a few batches, then kill Rules right after a new one arrived (the next is ~500 ms away).
-            var seen = 0.0;
-            beforeKill = await Poll.UntilAsync(
-                async () =>
-                {
-                    var points = await rulesA.PointsAsync(http, Sequence, Cluster);
-                    var latest = points.Count > 0 ? points[^1].Value : 0;
-                    var fresh = latest > seen && seen >= 4;
-                    seen = latest;
-                    return fresh ? points : null;
-                },
-                TimeSpan.FromSeconds(60), "Rules A to receive 5 batches", () => output + rulesA.Output, TimeSpan.FromMilliseconds(20));
-            await rulesA.KillAsync();
+            await Poll.UntilAsync(
+                async () => (await rulesA.PointsAsync(http, Sequence, Cluster)).Count >= 5 ? "five" : null,
+                TimeSpan.FromSeconds(60), "Rules A to receive 5 batches", () => output + rulesA.Output);
+
+            // Cut first: from here no batch reaches Rules A and no acknowledgement reaches the collector, so what
+            // Rules A holds now is everything it will ever hold. Then kill it.
+            network.Cut();
             killedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            beforeKill = await rulesA.PointsAsync(http, Sequence, Cluster);
+            await rulesA.KillAsync();
         }
         finally
         {
@@ -71,14 +72,16 @@ public sealed class SpoolReplayAgentTests
         Assert.True(waiting.Count >= 5, $"expected the batches of 8 s of outage on disk, found {waiting.Count}\n{output}");
         var firstUnacknowledged = waiting[0];
 
-        // At least once: the batch Rules A last showed may also be re-sent if its acknowledgement was cut off.
+        // At least once: the batch Rules A last holds may also be re-sent if its acknowledgement was cut off; one more
+        // would be a batch acknowledged that Rules A never stored.
         Assert.InRange(firstUnacknowledged, lastBeforeKill, lastBeforeKill + 1);
         var restartedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         await using var rulesB = await RulesProcess.StartAsync(port, work, "--Series:HistoryLength", "4096");
+        network.Restore();
         await Poll.UntilAsync(
             () => Task.FromResult(SpooledSequences(spool).Count <= 1 ? "drained" : null),
-            TimeSpan.FromSeconds(60), "the spool to drain into Rules B", () => output + rulesB.Output);
+            TimeSpan.FromSeconds(60), "the spool to drain into Rules B", () => $"{output}\n{network.Log}\nspool: {string.Join(' ', SpooledSequences(spool))}\n{rulesB.Output}");
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, await collector.WaitAsync(TimeSpan.FromSeconds(30)));
         var lastProduced = long.Parse(File.ReadAllText(Path.Combine(spool, "last-sequence")), CultureInfo.InvariantCulture);
@@ -98,6 +101,9 @@ public sealed class SpoolReplayAgentTests
         Assert.DoesNotContain(metrics.Split('\n'), l => l.StartsWith("azlm_ingest_samples_rejected_total{reason=\"out_of_order\"}", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal));
         var memory = await rulesB.PointsAsync(http, "azlocal_node_memory_size_bytes", Cluster);
         Assert.True(memory.Count >= afterRestart.Count - 1, $"memory points {memory.Count} vs batches {afterRestart.Count}");
+
+        // Rules B writes its state under the work directory until it stops.
+        await rulesB.DisposeAsync();
         Directory.Delete(work, recursive: true);
     }
 

@@ -45,4 +45,26 @@ public class NotifierTests
         var metrics = await rules.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains("azlm_notifications_sent_total 1", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Alertmanager_ResettingEveryConnection_FailsTheBatch_AndRulesKeepsRunningAndDelivering()
+    {
+        // Every POST of the first batch and its retries is reset on accept, often enough to reach the window in
+        // which SocketsHttpHandler throws a bare SocketException; the batch fails and is counted, the sending loop
+        // lives on, and the next alert goes through once the server answers.
+        using var alertmanager = new ResettingHttpServer(resets: 150, ResetPoint.OnAccept);
+        await using var rules = await RunningRules.StartAsync(
+            "--Alertmanager:Url", alertmanager.Url.ToString().TrimEnd('/'), "--Alertmanager:MaxRetries", "1");
+
+        for (var i = 0; alertmanager.Answered == 0 && i < 1800; i++)
+        {
+            await PostQuorumLossAsync(rules, $"cut-{i}");
+            await Task.Delay(50);
+        }
+
+        Assert.True(alertmanager.Answered > 0, $"nothing delivered after {alertmanager.Connections} connections");
+        var metrics = await rules.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("azlm_notifications_failed_total", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("azlm_notifications_failed_total 0", metrics, StringComparison.Ordinal);
+    }
 }

@@ -122,6 +122,27 @@ public sealed class RemoteWriteSenderTests : IDisposable
         Assert.Equal(Enumerable.Range(1000 - (int)kept, (int)kept).Select(i => 1_000_000L + i), times);
     }
 
+    [Theory]
+    [InlineData(ResetPoint.OnAccept, 400)]
+    [InlineData(ResetPoint.AfterRequest, 20)]
+    public async Task ResetConnections_AreRetried_UntilTheStoreAnswers(ResetPoint point, int resets)
+    {
+        // A reset right after the TCP connect can make SocketsHttpHandler throw a bare SocketException, not an
+        // HttpRequestException (found under the agent, see Collector.Tests ConnectionResetTests); the retry must
+        // take it like any network failure instead of ending the shard's loop.
+        using var store = new ResettingHttpServer(resets, point);
+        var destination = new RemoteWriteDestination(new Uri(store.Url, "api/v1/write"), null, null, null);
+        using var http = new HttpClient();
+        var sender = new RemoteWriteSender(http, destination, [], new RemoteWriteOptions { MinBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) }, NullLogger.Instance);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+
+        await sender.SendAsync(new byte[] { 1, 2, 3 }, samples: 7, stop.Token);
+
+        Assert.Equal(7, sender.Sent);
+        Assert.Equal(resets * 7, sender.Failed);
+        Assert.Equal(resets + 1, store.Connections);
+    }
+
     private RemoteWriteOptions Options(int shards = 2, long segmentBytes = 1 << 20, long maxBytes = 1 << 24) => new()
     {
         WalPath = _dir.File("wal"),
