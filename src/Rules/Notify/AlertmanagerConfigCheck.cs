@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AzLocalMonitor.Rules.Diagnostics;
-using Microsoft.Extensions.Options;
 using AzLocalMonitor.Telemetry.Wire;
+using Microsoft.Extensions.Options;
 
 namespace AzLocalMonitor.Rules.Notify;
 

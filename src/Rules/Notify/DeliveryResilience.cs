@@ -1,7 +1,7 @@
+using AzLocalMonitor.Telemetry.Wire;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using AzLocalMonitor.Telemetry.Wire;
 
 namespace AzLocalMonitor.Rules.Notify;
 

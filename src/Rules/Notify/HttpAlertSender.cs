@@ -90,19 +90,20 @@ public abstract partial class HttpAlertSender : BackgroundService, IAlertNotifie
             response.EnsureSuccessStatusCode();
             _metrics.NotificationsSent(batch.Count);
         }
-        catch (Exception ex) when ((NetworkFailure.IsTransient(ex) || ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            _metrics.NotificationsFailed(batch.Count);
-            LogSendFailed(_logger, batch.Count, Endpoint, ex.Message);
-        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not a failure anyone foresaw. This loop is the only one delivering to this destination: letting it end
-            // would stop every later page without a trace, so the batch is counted as failed and the loop goes on.
+            // Every failure fails the batch, counted. This loop is the only one delivering to this destination: letting
+            // an unforeseen exception end it would stop every later page without a trace, so the loop goes on.
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             _metrics.NotificationsFailed(batch.Count);
-            LogSendFailedUnexpectedly(_logger, ex, batch.Count, Endpoint);
+            if (NetworkFailure.IsTransient(ex) || ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+            {
+                LogSendFailed(_logger, batch.Count, Endpoint, ex.Message);
+            }
+            else
+            {
+                LogSendFailedUnexpectedly(_logger, ex, batch.Count, Endpoint);
+            }
         }
     }
 
